@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from localization.sitemaps import sitemaps
+
+# Private routes: never cached, never translated.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public, cacheable routes, prefixed by language except the default one.
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    path("accounts/", include("members.account_urls")),
+    path("members/", include("members.urls")),
+    path("comments/", include("members.comment_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
