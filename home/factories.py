@@ -1,0 +1,103 @@
+"""Factories for the site's shell; demo content and tests build from these."""
+
+import io
+import random
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+from .models import HomePage, MainMenu, Region, Sector, StandardPage, Topic
+
+PALETTE = ["#0d5c46", "#1f6f8b", "#8a3b00", "#5a3d8a", "#2d6a2d", "#9b1d42", "#3d5a80"]
+
+
+def picture(seed, width=1200, height=675):
+    """A generated abstract picture, so demo content needs no downloads."""
+    rng = random.Random(seed)
+    base = rng.choice(PALETTE)
+    canvas = PILImage.new("RGB", (width, height), base)
+    draw = ImageDraw.Draw(canvas)
+    for _ in range(7):
+        radius = rng.randint(height // 8, height // 2)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.choice(PALETTE))
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    return ImageFile(buffer, name=f"picture-{seed}.png")
+
+
+def default_locale():
+    return Locale.get_default()
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    description = factory.LazyAttribute(lambda o: f"Abstract illustration: {o.title}")
+    file = factory.Sequence(picture)
+
+    class Meta:
+        django_get_or_create = ["title"]
+
+
+class TermFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Term {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ["slug", "locale"]
+
+
+class TopicFactory(TermFactory):
+    class Meta:
+        model = Topic
+
+
+class SectorFactory(TermFactory):
+    class Meta:
+        model = Sector
+
+
+class RegionFactory(TermFactory):
+    country = "United Kingdom"
+
+    class Meta:
+        model = Region
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    slug = "home"
+    hero_heading = "Learn from organisations that have done it before"
+    intro = "A peer-learning network where members share what worked."
+
+    class Meta:
+        model = HomePage
+        django_get_or_create = ["slug", "parent"]
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    intro = factory.Faker("sentence")
+
+    class Meta:
+        model = StandardPage
+        django_get_or_create = ["slug", "parent"]
+
+
+class MainMenuFactory(DjangoModelFactory):
+    title = "Main menu"
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = MainMenu
+        django_get_or_create = ["locale"]

@@ -1,0 +1,121 @@
+"""Settings and navigation that editors change in the admin, not in code."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import PreviewableMixin, TranslatableMixin
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import LinkBlock, localize_links
+from localization.locales import active_locale
+from portal.page_cache import remember
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    select_related = ["logo"]
+
+    network_name = models.CharField(
+        _("network name"), max_length=100, default="Peer Learning Network"
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    footer_text = models.TextField(_("footer text"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_address = models.TextField(_("postal address"), blank=True)
+    social_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("social links"))
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("network_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("contact_email"), FieldPanel("contact_address")],
+            heading=_("Footer and contact"),
+        ),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings and wordings, fetched once until something changes (the page
+        cache's generation: saving these settings or a site text starts a new one)."""
+        if site is None:
+            return super().for_site(site)
+
+        def fetch():
+            found = super(SiteSettings, cls).for_site(site)
+            found.__dict__["_texts_by_locale"] = found._texts_by_locale
+            return found
+
+        return remember(f"site-settings:{site.pk}", fetch)
+
+    @cached_property
+    def _texts_by_locale(self):
+        return {text.locale_id: text for text in SiteText.objects.all()}
+
+    @property
+    def text(self):
+        """The wording for the current language: its site text, else these settings' own fields."""
+        locale = active_locale()
+        return (locale and self._texts_by_locale.get(locale.pk)) or self
+
+
+@register_snippet
+class SiteText(TranslatableMixin, models.Model):
+    """The site's name, tagline and footer in one language; translated with wagtail-localize."""
+
+    network_name = models.CharField(_("network name"), max_length=100)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+
+    panels = [FieldPanel("network_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site text")
+        verbose_name_plural = _("site texts")
+
+    def __str__(self):
+        return f"{self.network_name} ({self.locale})"
+
+
+class MainMenu(TranslatableMixin, PreviewableMixin, models.Model):
+    """The header navigation; one per language, chosen by the current locale."""
+
+    title = models.CharField(_("title"), max_length=100, default="Main menu")
+    items = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("items"))
+
+    panels = [FieldPanel("title"), FieldPanel("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("main menu")
+        verbose_name_plural = _("main menus")
+
+    def __str__(self):
+        return f"{self.title} ({self.locale})"
+
+    def get_preview_template(self, request, mode_name):
+        return "navigation/menu_preview.html"
+
+    def links(self):
+        """[{"url": ..., "text": ...}] for each item, its pages in the current language (one
+        query for all of them)."""
+        return [
+            {"url": link.url(), "text": link.text()}
+            for link in localize_links(item.value for item in self.items)
+        ]

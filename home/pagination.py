@@ -1,0 +1,8 @@
+from django.core.paginator import Paginator
+
+PAGE_SIZE = 12
+
+
+def paginate(request, items, per_page=PAGE_SIZE):
+    """A page of items; `?page=abc` gives the first page and `?page=99999` the last, never a 404."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,83 @@
+"""The language switcher and hreflang alternates: each language's version of the current page."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+from home.listing import public
+
+register = template.Library()
+
+
+def _live_translations(request, page):
+    """The page's live, public versions keyed by language code, the page itself included.
+
+    Remembered on the request: the switcher and the hreflang links both need them.
+    """
+    known = request.__dict__.setdefault("_live_translations", {})
+    if page.pk not in known:
+        pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
+        known[page.pk] = {translation.locale.language_code: translation for translation in pages}
+    return known[page.pk]
+
+
+def _versions(request, page):
+    """(code, name, url, fallback) for each language, in settings order.
+
+    `fallback` is "" for a translated page, "original" for the synchronised tree's untranslated
+    copy (an alias showing the original text) and "home" for that language's home page.
+    """
+    pages = _live_translations(request, page) if page is not None else {}
+    homes = None  # looked up only when a language lacks the page
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if page is None:
+            url, fallback = translate_url(request.get_full_path(), code), ""
+        elif code in pages:
+            translation = pages[code]
+            url = translation.get_url(request)
+            fallback = "original" if translation.alias_of_id else ""
+        else:
+            if homes is None:
+                site = Site.find_for_request(request)
+                homes = _live_translations(request, site.root_page) if site is not None else {}
+            if code not in homes:
+                continue
+            url, fallback = homes[code].get_url(request), "home"
+        versions.append({"code": code, "name": name, "url": url, "fallback": fallback})
+    return versions
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language, or to that language's home page when it has none."""
+    request = context.get("request")
+    if request is None:
+        return {"languages": []}
+    page = context.get("page")
+    return {
+        "languages": _versions(request, page if isinstance(page, Page) else None),
+        "current": get_language(),
+    }
+
+
+@register.inclusion_tag("components/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each live translation of the page, and x-default."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return {"alternates": []}
+    translations = _live_translations(request, page)
+    alternates = [
+        {"hreflang": code, "url": translations[code].get_full_url(request)}
+        for code, _name in settings.LANGUAGES
+        if code in translations and translations[code].alias_of_id is None
+    ]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if alternates and default is not None:
+        alternates.append({"hreflang": "x-default", "url": default.get_full_url(request)})
+    return {"alternates": alternates}
