@@ -1,0 +1,87 @@
+"""Dated editorial news, listed by topic and syndicated as RSS and Atom."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.listing import public
+from home.models import BasePage, Topic, TopicsMixin
+from home.pagination import paginate
+
+from .feeds import NewsAtomFeed, NewsRssFeed
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news(self):
+        return (
+            public(NewsPage.objects.child_of(self).live())
+            .select_related("listing_image")
+            .prefetch_related("topics", "listing_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def index(self, request):
+        news = self.news()
+        topics = Topic.objects.filter(locale_id=self.locale_id)
+        slug = request.GET.get("topic", "")[:100]
+        topic = None
+        if slug:
+            topic = topics.filter(slug=slug).first()
+            news = news.filter(topics=topic) if topic else news.none()
+        return self.render(
+            request,
+            context_overrides={
+                "news_items": paginate(request, news),
+                "topics": topics,
+                "active_topic": topic,
+                "unknown_topic": slug if slug and topic is None else "",
+            },
+        )
+
+    @path("feed/", name="rss")
+    def rss(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(TopicsMixin, BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.CharField(_("author"), max_length=120, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("author"),
+        FieldPanel("body"),
+        *TopicsMixin.panels,
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
