@@ -1,0 +1,283 @@
+"""Case studies: what an organisation tried, what happened and what it learned."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import DocumentBlock, FigureBlock
+from home.listing import public
+from home.models import BasePage, TopicsMixin
+from home.pagination import paginate
+from portal.page_cache import remember
+
+from .blocks import PartnerBlock, PointBlock, ResultBlock
+from .filters import CaseStudyFilter, years_of
+
+RICH_TEXT = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
+
+
+class CaseStudyIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = _("case study index")
+
+    def case_studies(self):
+        return public(CaseStudyPage.objects.child_of(self).live())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = self.case_studies()
+        # The same for every visitor (live, public pages): kept until the next content change.
+        years = remember(f"case-study-years:{self.pk}", lambda: years_of(case_studies))
+        browse = CaseStudyFilter(request, case_studies, self.locale_id, years)
+        results = browse.results().select_related("listing_image", "sector", "region")
+        context["filter"] = browse
+        context["case_studies"] = paginate(
+            request, results.prefetch_related("listing_image__renditions")
+        )
+        return context
+
+    def filtered_url(self, facet, value):
+        """This index filtered by one value, e.g. every case study in one sector."""
+        return f"{self.url}?{facet}={value}"
+
+
+class CaseStudyPage(TopicsMixin, BasePage):
+    class OrganisationKind(models.TextChoices):
+        CHARITY = "charity", _("Charity")
+        COUNCIL = "council", _("Council or city government")
+        SOCIAL_ENTERPRISE = "social_enterprise", _("Social enterprise")
+        COOPERATIVE = "cooperative", _("Co-operative")
+        HOUSING_ASSOCIATION = "housing_association", _("Housing association")
+        PUBLIC_BODY = "public_body", _("Other public body")
+        COMMUNITY_GROUP = "community_group", _("Community group")
+        BUSINESS = "business", _("Business")
+        PARTNERSHIP = "partnership", _("Partnership of organisations")
+
+    class OrganisationSize(models.TextChoices):
+        MICRO = "micro", _("Fewer than 10 staff")
+        SMALL = "small", _("10 to 49 staff")
+        MEDIUM = "medium", _("50 to 249 staff")
+        LARGE = "large", _("250 staff or more")
+
+    organisation_name = models.CharField(_("organisation"), max_length=160)
+    organisation_kind = models.CharField(
+        _("kind of organisation"), max_length=30, choices=OrganisationKind.choices, blank=True
+    )
+    organisation_size = models.CharField(
+        _("size of organisation"), max_length=10, choices=OrganisationSize.choices, blank=True
+    )
+    organisation_website = models.URLField(_("organisation website"), blank=True)
+    sector = models.ForeignKey(
+        "home.Sector",
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+    )
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, help_text=_("When the work took place or finished.")
+    )
+    challenge = RichTextField(_("the challenge"), blank=True, features=RICH_TEXT)
+    approach = RichTextField(_("the approach"), blank=True, features=RICH_TEXT)
+    outcomes = RichTextField(_("outcomes"), blank=True, features=RICH_TEXT)
+    results = StreamField(
+        [("result", ResultBlock())],
+        blank=True,
+        verbose_name=_("measurable results"),
+    )
+    lessons = RichTextField(_("lessons learned"), blank=True, features=RICH_TEXT)
+    pros = StreamField([("point", PointBlock())], blank=True, verbose_name=_("pros"))
+    cons = StreamField([("point", PointBlock())], blank=True, verbose_name=_("cons"))
+    partners = StreamField([("partner", PartnerBlock())], blank=True, verbose_name=_("partners"))
+    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact's account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("If the contact is a member, link their account."),
+    )
+    gallery = StreamField([("image", FigureBlock())], blank=True, verbose_name=_("gallery"))
+    documents = StreamField(
+        [("document", DocumentBlock())], blank=True, verbose_name=_("documents")
+    )
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    serve_select_related = (*BasePage.serve_select_related, "sector", "region", "contact_user")
+    content_panels = [
+        *BasePage.content_panels[:-1],
+        FieldPanel("intro", heading=_("Summary")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_kind"),
+                FieldPanel("organisation_size"),
+                FieldPanel("organisation_website"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sector"), FieldPanel("region"), FieldPanel("year")],
+            heading=_("Where and when"),
+        ),
+        FieldPanel("challenge"),
+        FieldPanel("approach"),
+        MultiFieldPanel([FieldPanel("outcomes"), FieldPanel("results")], heading=_("Outcomes")),
+        FieldPanel("lessons"),
+        MultiFieldPanel([FieldPanel("pros"), FieldPanel("cons")], heading=_("Pros and cons")),
+        FieldPanel("partners"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_user"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("gallery"),
+        FieldPanel("documents"),
+        *TopicsMixin.panels,
+        InlinePanel("related_links", label=_("Related case studies"), max_num=6),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("organisation_name", boost=2),
+        index.SearchField("challenge"),
+        index.SearchField("approach"),
+        index.SearchField("outcomes"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("pros"),
+        index.SearchField("cons"),
+        index.SearchField("partners"),
+        index.FilterField("sector"),
+        index.FilterField("region"),
+        index.FilterField("year"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("sector", [index.SearchField("name")]),
+        index.RelatedFields("region", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def visible_case_studies(self):
+        return (
+            public(CaseStudyPage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .select_related("listing_image", "sector", "region")
+        )
+
+    def related_case_studies(self, count=3):
+        """Editors' choices first, then those sharing most topics (and the sector), never itself."""
+        chosen_ids = list(self.related_links.values_list("page_id", flat=True))
+        visible = self.visible_case_studies()
+        chosen = sorted(visible.filter(pk__in=chosen_ids), key=lambda p: chosen_ids.index(p.pk))
+        related = chosen[:count]
+        if len(related) < count:
+            topic_ids = [topic.pk for topic in self.topic_list]
+            shares = Q(topics__in=topic_ids)
+            if self.sector_id:
+                shares |= Q(sector_id=self.sector_id)
+            similar = (
+                visible.exclude(pk__in=chosen_ids)
+                .filter(pk__in=CaseStudyPage.objects.filter(shares).values("pk"))
+                .annotate(shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True))
+                .order_by("-shared", "-year", "-first_published_at")
+            )
+            related += list(similar[: count - len(related)])
+        return related
+
+    def structured_data(self, request):
+        """schema.org JSON-LD: an Article about its topics, by the organisation it describes."""
+        organisation = {"@type": "Organization", "name": self.organisation_name}
+        if self.organisation_website:
+            organisation["url"] = self.organisation_website
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.seo_title or self.title,
+            "url": self.get_full_url(request),
+            "about": [{"@type": "Thing", "name": topic.name} for topic in self.topic_list],
+            "mentions": organisation,
+            "sourceOrganization": organisation,
+        }
+        if self.meta_description:
+            data["description"] = self.meta_description
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.sector_id:
+            data["genre"] = self.sector.name
+        if self.region_id:
+            data["spatialCoverage"] = {"@type": "Place", "name": self.region.name}
+        if self.year:
+            data["temporalCoverage"] = str(self.year)
+        # json_script escapes <, > and & for use inside <script>; keep its contents, not its tag,
+        # whose type cannot be application/ld+json.
+        escaped = json_script(data)
+        return mark_safe(escaped[escaped.index(">") + 1 : escaped.rindex("<")])  # noqa: S308
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent()  # its title and address: no need for .specific
+        context["related"] = self.related_case_studies()
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    @property
+    def has_outcomes(self):
+        return bool(self.outcomes or self.results)
+
+    @property
+    def contact_display_name(self):
+        """The contact's name, or the linked member's name when none was typed."""
+        if self.contact_name or not self.contact_user_id:
+            return self.contact_name
+        return self.contact_user.get_full_name() or self.contact_user.get_username()
+
+    @property
+    def has_contact(self):
+        return bool(self.contact_display_name or self.contact_email)
+
+
+class CaseStudyRelatedLink(Orderable):
+    source = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links")
+    page = models.ForeignKey(
+        CaseStudyPage,
+        verbose_name=_("case study"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page", page_type="casestudies.CaseStudyPage")]
