@@ -1,0 +1,72 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from .models import KnowledgeArticlePage, KnowledgeIndexPage
+from .roles import EDITORS, MEMBERS
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("test-pass-123")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+
+class MemberFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"member{n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=MEMBERS))
+
+
+class EditorFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"editor{n}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=EDITORS))
+
+
+class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Knowledge"
+    slug = "knowledge"
+    intro = "Guides and answers written by members, reviewed by editors."
+
+    class Meta:
+        model = KnowledgeIndexPage
+        django_get_or_create = ["slug", "parent"]
+
+
+class KnowledgeArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Knowledge article {n}")
+    slug = factory.Sequence(lambda n: f"knowledge-article-{n}")
+    intro = factory.Faker("sentence", nb_words=16)
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>What we tried and what we learned.</p>")]
+    )
+    review_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+
+    class Meta:
+        model = KnowledgeArticlePage
+        django_get_or_create = ["slug", "parent"]
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+            self.save()

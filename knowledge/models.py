@@ -1,0 +1,198 @@
+"""Member-written knowledge articles, listed by topic, reviewed by editors before they go live."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.groups import group_names
+from home.listing import public
+from home.models import BasePage, Topic, TopicsMixin
+from home.pagination import paginate
+
+from .roles import EDITORS, MEMBERS
+
+# How long an approved article is trusted before it should be checked again.
+REVIEW_PERIOD = datetime.timedelta(days=365)
+
+
+class KnowledgeIndexPage(BasePage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.KnowledgeArticlePage"]
+
+    class Meta:
+        verbose_name = _("knowledge index")
+
+    def articles(self, user=None):
+        """Live articles, newest first; members-only ones only for someone allowed to read them."""
+        articles = KnowledgeArticlePage.objects.child_of(self).live()
+        if not can_read_members_only(user):
+            articles = public(articles)
+        return (
+            articles.select_related("listing_image")
+            .prefetch_related("topics", "listing_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles(request.user)
+        topics = Topic.objects.filter(locale_id=self.locale_id)
+        slug = request.GET.get("topic", "")[:100]
+        topic = None
+        if slug:
+            topic = topics.filter(slug=slug).first()
+            articles = articles.filter(topics=topic) if topic else articles.none()
+        context.update(
+            articles=paginate(request, articles),
+            topics=topics,
+            active_topic=topic,
+            unknown_topic=slug if slug and topic is None else "",
+        )
+        return context
+
+
+def can_read_members_only(user):
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(group_names(user) & {MEMBERS, EDITORS})
+
+
+class KnowledgeArticlePage(TopicsMixin, BasePage):
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    authors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("co-authors"),
+        blank=True,
+        related_name="knowledge_articles",
+        limit_choices_to={"groups__name": MEMBERS},
+        help_text=_("Members who wrote this with you. The article's owner is always an author."),
+    )
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_(
+            "Only signed-in members and editors can read it; visitors are asked to sign in."
+        ),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("Set when an editor approves the article."),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("After this date readers are told the article may be out of date."),
+    )
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    serve_select_related = (*BasePage.serve_select_related, "owner")
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", heading=_("Summary")),
+        FieldPanel("body"),
+        *TopicsMixin.panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("members_only"),
+                FieldPanel("review_by"),
+                FieldPanel("last_reviewed", read_only=True),
+            ],
+            heading=_("About this article"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("members_only"),
+    ]
+
+    class Meta:
+        verbose_name = _("knowledge article")
+        verbose_name_plural = _("knowledge articles")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    @property
+    def out_of_date(self):
+        return self.review_by is not None and self.review_by < timezone.localdate()
+
+    def get_authors(self):
+        """The owner first, then co-authors, each once."""
+        people = [self.owner] if self.owner_id else []
+        people += [user for user in self.authors.all() if user.pk != self.owner_id]
+        return people
+
+    def related_articles(self, user=None, limit=3):
+        """Other live articles sharing a topic, those sharing most first."""
+        topic_ids = [topic.pk for topic in self.topic_list]
+        if not topic_ids:
+            return KnowledgeArticlePage.objects.none()
+        articles = KnowledgeArticlePage.objects.live().exclude(pk=self.pk)
+        if not can_read_members_only(user):
+            articles = public(articles)
+        return (
+            articles.filter(topics__in=topic_ids)
+            .annotate(shared=models.Count("topics"))
+            .order_by("-shared", "-first_published_at")
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles(request.user)
+        return context
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "members_only" in update_fields:
+            self.sync_view_restriction()
+        return result
+
+    def sync_view_restriction(self):
+        """Members-only articles carry a group restriction for Members and Editors; others none."""
+        restrictions = PageViewRestriction.objects.filter(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        )
+        if not self.members_only:
+            restrictions.delete()
+            return
+        restriction = restrictions.first() or PageViewRestriction.objects.create(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=[MEMBERS, EDITORS]))
+
+    def mark_reviewed(self, revision):
+        """Record an editor's approval on the live page and on the revision it published."""
+        today = timezone.localdate()
+        review_by = self.review_by
+        if review_by is None or review_by <= today:
+            review_by = today + REVIEW_PERIOD
+        KnowledgeArticlePage.objects.filter(pk=self.pk).update(
+            last_reviewed=today, review_by=review_by
+        )
+        if revision is not None:
+            revision.content["last_reviewed"] = today.isoformat()
+            revision.content["review_by"] = review_by.isoformat()
+            revision.save(update_fields=["content"])

@@ -1,0 +1,88 @@
+"""Admin for the knowledge base: members see only their own work; editors get the review reports."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+
+from .panels import MyArticlesPanel
+from .permissions import is_editor, is_member, own_or_live
+from .views import OutOfDateView, PortalPageViewSet, ReviewQueueView
+
+# What a member's admin menu keeps; everything else is for editors and administrators.
+MEMBER_MENU = {"explorer", "images", "documents", "help"}
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # Registered after Wagtail's own base page viewset (order -1), so it replaces it.
+    return PortalPageViewSet(model=Page)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("knowledge/review-queue/", ReviewQueueView.as_view(), name="knowledge_review_queue"),
+        path(
+            "knowledge/review-queue/results/",
+            ReviewQueueView.as_view(results_only=True),
+            name="knowledge_review_queue_results",
+        ),
+        path("knowledge/out-of-date/", OutOfDateView.as_view(), name="knowledge_out_of_date"),
+        path(
+            "knowledge/out-of-date/results/",
+            OutOfDateView.as_view(results_only=True),
+            name="knowledge_out_of_date_results",
+        ),
+    ]
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_queue_menu_item():
+    return EditorMenuItem(
+        _("Knowledge review queue"),
+        reverse("knowledge_review_queue"),
+        name="knowledge-review-queue",
+        icon_name="tasks",
+        order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_out_of_date_menu_item():
+    return EditorMenuItem(
+        _("Articles past review date"),
+        reverse("knowledge_out_of_date"),
+        name="knowledge-out-of-date",
+        icon_name="time",
+        order=60,
+    )
+
+
+@hooks.register("construct_main_menu")
+def hide_menus_from_members(request, menu_items):
+    if is_member(request.user) and not is_editor(request.user):
+        menu_items[:] = [item for item in menu_items if item.name in MEMBER_MENU]
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_articles_panel(request, panels):
+    if is_member(request.user):
+        panels.insert(0, MyArticlesPanel(request.user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_others_drafts_in_explorer(parent_page, pages, request):
+    return own_or_live(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_drafts_in_chooser(pages, request):
+    return own_or_live(pages, request.user)
