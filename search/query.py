@@ -1,0 +1,480 @@
+"""Query logic for site search: what the searcher may read, filters, facets, stemming and snippets.
+
+Every page type is found through `Page`; topic, sector and region support is discovered from the
+page models' fields, so a new page type is searchable and filterable without touching this module.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from modelsearch.utils import get_descendants_content_types_pks
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
+from django.db import connection
+from django.db.models import Case, ForeignKey, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from wagtail.blocks import StreamValue
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
+from wagtail.search.index import SearchField
+from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Or, PlainText
+
+from home.models import Region, Sector, Topic, TopicsMixin
+from localization.locales import active_locale
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 40
+SNIPPET_WORDS = 32
+SORTS = ("relevance", "newest")
+WORD = re.compile(r"\w+", re.UNICODE)
+SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "es", "ed", "er", "ly", "s")
+
+
+def clean_query(raw):
+    """The query as typed, minus NUL bytes and runs of whitespace, cut to a sane length."""
+    return " ".join(raw.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
+
+
+def terms(query):
+    """The words of a query: operators and punctuation separate words, never act."""
+    return [word[:MAX_TERM_LENGTH] for word in WORD.findall(query.lower())][:MAX_TERMS]
+
+
+def stem(word):
+    """A light English stem: "retrofitting" also searches "retrofit" where the backend won't."""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            if suffix == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                return word[:-1]  # "boreholes" is "borehole" + "s", not "borehol" + "es"
+            if len(base) > 4 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                return base[:-1]
+            return base
+    return word
+
+
+def search_query(words):
+    """Every word must match, as typed or stemmed."""
+    clauses = []
+    for word in words:
+        root = stem(word)
+        clauses.append(PlainText(word) if root == word else Or([PlainText(word), PlainText(root)]))
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def readable_pages(request):
+    """Live pages the request may read: public ones, and restricted ones it passes."""
+    pages = Page.objects.live()
+    if not hasattr(request, "_search_refused"):  # asked for the results and the promotions
+        refused = Q()
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        ):
+            if not restriction.accept_request(request):
+                refused |= Q(path__startswith=restriction.page.path)
+        request._search_refused = refused
+    refused = request._search_refused
+    return pages.exclude(refused) if refused else pages
+
+
+@cache
+def models_with(field_name, related_model):
+    """Concrete page models that carry a foreign key `field_name` to `related_model`."""
+    found = []
+    for model in get_page_models():
+        if model._meta.abstract:
+            continue
+        try:
+            model_field = model._meta.get_field(field_name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(model_field, ForeignKey) and model_field.related_model is related_model:
+            found.append(model)
+    return tuple(found)
+
+
+@cache
+def topic_models():
+    return tuple(
+        model
+        for model in get_page_models()
+        if issubclass(model, TopicsMixin) and not model._meta.abstract
+    )
+
+
+def topic_links(model):
+    """The through model of `model.topics` and the names of its page and topic columns."""
+    topics = model._meta.get_field("topics")
+    return topics.remote_field.through, topics.m2m_field_name(), topics.m2m_reverse_field_name()
+
+
+def page_ids_with_topic(topic):
+    ids = set()
+    for model in topic_models():
+        through, page_column, topic_column = topic_links(model)
+        ids.update(
+            through.objects.filter(**{topic_column: topic}).values_list(
+                f"{page_column}_id", flat=True
+            )
+        )
+    return ids
+
+
+def page_ids_with(field_name, term):
+    ids = set()
+    for model in models_with(field_name, type(term)):
+        ids.update(model.objects.filter(**{field_name: term}).values_list("pk", flat=True))
+    return ids
+
+
+@dataclass
+class Filters:
+    """The filters a searcher chose; values that match nothing known are dropped, not errors."""
+
+    content_type: object = None
+    topic: Topic | None = None
+    sector: Sector | None = None
+    region: Region | None = None
+    locale: Locale | None = None
+    all_languages: bool = False
+    sort: str = "relevance"
+    active: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_params(cls, params):
+        filters = cls(sort=params.get("sort") if params.get("sort") in SORTS else "relevance")
+        types = {content_type_key(m): m for m in searchable_page_models()}
+        model = types.get(params.get("type", ""))
+        if model is not None:
+            filters.content_type = ContentType.objects.get_for_model(model)
+            filters.active["type"] = params["type"]
+        lang = params.get("lang", "")
+        if lang == "all":
+            filters.all_languages = True
+            filters.active["lang"] = "all"
+        else:
+            filters.locale = Locale.objects.filter(language_code=lang).first() if lang else None
+            if filters.locale is not None:
+                filters.active["lang"] = lang
+            else:
+                filters.locale = active_locale()
+        for name, term_model in (("topic", Topic), ("sector", Sector), ("region", Region)):
+            slug = params.get(name, "")
+            if slug:
+                term = term_model.objects.filter(slug=slug[:100]).first()
+                if term is not None:
+                    setattr(filters, name, term)
+                    filters.active[name] = slug
+        return filters
+
+    def apply(self, pages):
+        if not self.all_languages:
+            pages = pages.filter(locale=self.locale)
+        if self.content_type is not None:
+            pages = pages.filter(content_type=self.content_type)
+        if self.topic is not None:
+            pages = pages.filter(id__in=page_ids_with_topic(self.topic))
+        for name in ("sector", "region"):
+            term = getattr(self, name)
+            if term is not None:
+                pages = pages.filter(id__in=page_ids_with(name, term))
+        return pages
+
+
+def content_type_key(model):
+    return model._meta.label_lower
+
+
+@cache
+def searchable_page_models():
+    return tuple(m for m in get_page_models() if not m._meta.abstract and m is not Page)
+
+
+def database_vendor(backend):
+    """ "sqlite" or "postgresql" when `backend` is Wagtail's database backend, else None."""
+    if backend.__class__.__module__.startswith("modelsearch.backends.database"):
+        return connection.vendor
+    return None
+
+
+def fts_match(words):
+    """An FTS5 MATCH expression: every word, as typed or stemmed, in the title or the body.
+
+    `terms()` leaves only word characters, so quoting each word is enough to keep operators out.
+    """
+    clauses = []
+    for word in words:
+        variants = dict.fromkeys([word, stem(word)])
+        clauses.append("(" + " OR ".join(f'"{variant}"' for variant in variants) + ")")
+    return "{title body} : (" + " AND ".join(clauses) + ")"
+
+
+def ids_sql(pages):
+    """The SQL and parameters selecting the ids of `pages`, or None when it can match nothing."""
+    try:
+        return pages.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return None
+
+
+class RankedResults:
+    """Matches on SQLite, found and scored in one FTS5 pass that also counts every facet.
+
+    bm25 ranks with the title weighing most; "newest" orders by first publication. The statement
+    that counts the facets also returns the page of results the request asked for, so the index
+    is read once per search; the paginator slices this object and any other page is fetched on
+    demand. Wagtail's SQLite backend scores each row with a correlated subquery that runs the
+    match again, and matching pages against an `IN` list of every readable page reads them all:
+    here the matches drive the joins, so the cost follows the number of matches.
+    """
+
+    TITLE_WEIGHT = 10.0
+
+    def __init__(self, words, pages, sort, start, size):
+        self.words = words
+        self.pages = pages
+        self.sort = sort
+        self.rows, self.count, ids = self.run(start, size, with_facets=True)
+        self.window = (start, min(start + size, self.count), ids)
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        if (start, stop) == self.window[:2]:
+            ids = self.window[2]
+        else:
+            ids = self.run(start, stop - start, with_facets=False)[2]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        return [pages[pk] for pk in ids if pk in pages]
+
+    def run(self, start, size, with_facets):
+        """(facet rows, number of matches, ids of the window [start, start + size))."""
+        matched = self.pages.filter(pk__in=RawSQL("SELECT id FROM hits", ()))  # noqa: S611
+        compiled = ids_sql(matched)
+        if compiled is None:
+            return [], 0, []
+        matched_sql, params = compiled
+        fts = f"{IndexEntry._meta.db_table}_fts"
+        content_types = ", ".join(str(pk) for pk in get_descendants_content_types_pks(Page))
+        if self.sort == "newest":
+            ordered = (
+                "SELECT p.id, ROW_NUMBER() OVER (ORDER BY p.first_published_at DESC, p.id DESC) "  # noqa: S608  # nosec B608
+                f"AS position FROM {Page._meta.db_table} p WHERE p.id IN (SELECT id FROM matched)"
+            )
+        else:
+            ordered = (
+                "SELECT h.id, ROW_NUMBER() OVER (ORDER BY h.score, h.id DESC) AS position "
+                "FROM hits h WHERE h.id IN (SELECT id FROM matched)"
+            )
+        parts = facet_parts() if with_facets else []
+        parts.append(
+            f"SELECT {RESULT}, id, NULL, position "  # noqa: S608  # nosec B608
+            f"FROM ({ordered} ORDER BY position LIMIT %s OFFSET %s)"
+        )
+        # Table names come from model metadata and ids are integers: nothing typed reaches the SQL
+        # except through parameters.
+        sql = (
+            "WITH hits(id, score) AS MATERIALIZED ("  # noqa: S608  # nosec B608
+            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, {self.TITLE_WEIGHT}) "
+            f"FROM {fts} JOIN {IndexEntry._meta.db_table} e ON e.id = {fts}.rowid "
+            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({content_types})), "
+            f"matched(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(parts)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [fts_match(self.words), *params, size, start])
+            rows = cursor.fetchall()
+        window = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
+        ids = [value for _kind, value, _locale, _position in window]
+        facet_rows = [row for row in rows if row[0] != RESULT]
+        total = sum(n for kind, _value, _locale, n in facet_rows if kind == TYPE_AND_LANGUAGE)
+        return facet_rows, total, ids
+
+
+def rank(results, words):
+    """On PostgreSQL, pages whose title holds a query word come first, then by Wagtail's score."""
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:
+        return results
+    in_title = Q()
+    for word in words:
+        in_title |= Q(title__icontains=stem(word))
+    queryset = get_queryset()
+    title_hit = Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return queryset.annotate(_title_hit=title_hit).order_by("-_title_hit", *queryset.query.order_by)
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+
+TYPE_AND_LANGUAGE, TOPIC, SECTOR, REGION, RESULT = range(5)
+
+
+def facet_counts(matched):
+    """Every facet's counts in one statement over the matched page ids, which are found only once.
+
+    `matched` is a `Page` queryset (full-text match and filters). Returns the rows
+    (kind, value, locale, count) and the number of matched pages.
+    """
+    compiled = ids_sql(matched)
+    if compiled is None:
+        return [], 0
+    matched_sql, params = compiled
+    # Names and columns come from model metadata; the matched ids' own SQL carries its parameters.
+    sql = f"WITH matched(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(facet_parts())  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    total = sum(n for kind, _value, _locale, n in rows if kind == TYPE_AND_LANGUAGE)
+    return rows, total
+
+
+def facet_parts():
+    """SELECTs of (kind, value, locale, count) over the ids in a `matched` CTE, one per table."""
+    quote = connection.ops.quote_name
+    page_table = quote(Page._meta.db_table)
+    parts = [
+        f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, COUNT(*) FROM {page_table} "  # noqa: S608  # nosec B608
+        "WHERE id IN (SELECT id FROM matched) GROUP BY content_type_id, locale_id"
+    ]
+    for model in topic_models():
+        through, page_column, topic_column = topic_links(model)
+        page_id = quote(through._meta.get_field(page_column).column)
+        topic_id = quote(through._meta.get_field(topic_column).column)
+        parts.append(
+            f"SELECT {TOPIC}, {topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
+            f"FROM {quote(through._meta.db_table)} "
+            f"WHERE {page_id} IN (SELECT id FROM matched) GROUP BY {topic_id}"
+        )
+    for kind, name, term_model in ((SECTOR, "sector", Sector), (REGION, "region", Region)):
+        for model in models_with(name, term_model):
+            column = quote(model._meta.get_field(name).column)
+            parts.append(
+                f"SELECT {kind}, {column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
+                f"FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN (SELECT id FROM matched) "
+                f"AND {column} IS NOT NULL GROUP BY {column}"
+            )
+    return parts
+
+
+def facets(rows):
+    """Facets (type, topic, sector, region, language) from `facet_counts` rows."""
+    counts = {kind: {} for kind in (TOPIC, SECTOR, REGION)}
+    by_type, by_locale = {}, {}
+    for kind, value, locale_id, n in rows:
+        if kind == TYPE_AND_LANGUAGE:
+            by_type[value] = by_type.get(value, 0) + n
+            by_locale[locale_id] = by_locale.get(locale_id, 0) + n
+        else:
+            counts[kind][value] = counts[kind].get(value, 0) + n
+    models = {pk: ContentType.objects.get_for_id(pk).model_class() for pk in by_type}
+    type_options = sorted(
+        (
+            (
+                content_type_key(models[pk]),
+                str(models[pk]._meta.verbose_name_plural).capitalize(),
+                n,
+            )
+            for pk, n in by_type.items()
+            if models[pk] is not None
+        ),
+        key=lambda item: (-item[2], item[1]),
+    )
+    locales = Locale.objects.in_bulk(by_locale)
+    return [
+        Facet("type", "Content type", type_options),
+        Facet("topic", "Topic", term_options(Topic, counts[TOPIC])),
+        Facet("sector", "Sector", term_options(Sector, counts[SECTOR])),
+        Facet("region", "Region", term_options(Region, counts[REGION])),
+        Facet(
+            "lang",
+            "Language",
+            sorted(
+                (
+                    (locales[pk].language_code, locales[pk].get_display_name(), n)
+                    for pk, n in by_locale.items()
+                ),
+                key=lambda item: -item[2],
+            ),
+        ),
+    ]
+
+
+def term_options(term_model, counts):
+    terms_by_id = term_model.objects.in_bulk(counts)
+    return sorted(
+        ((terms_by_id[pk].slug, terms_by_id[pk].name, n) for pk, n in counts.items()),
+        key=lambda item: (-item[2], item[1]),
+    )
+
+
+def page_texts(page):
+    """The page's searchable text, summary first: what a snippet may be cut from."""
+    texts = [page.intro] if getattr(page, "intro", "") else []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, SearchField) or search_field.field_name in (
+            "title",
+            "intro",
+        ):
+            continue
+        value = search_field.get_value(page)
+        if isinstance(value, StreamValue):
+            texts.extend(
+                re.sub(r"<[^>]+>", " ", str(text))
+                for text in value.stream_block.get_searchable_content(value)
+            )
+        elif isinstance(value, str) and value:
+            texts.append(value)
+    return texts
+
+
+def term_pattern(words):
+    roots = sorted({stem(word) for word in words}, key=len, reverse=True)
+    if not roots:
+        return None
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(root) for root in roots) + r")\w*", re.IGNORECASE
+    )
+
+
+def highlight(text, pattern):
+    """Escape first, then wrap each match in <mark>: content can never inject markup."""
+    escaped = escape(text)
+    if pattern is None:
+        return mark_safe(escaped)  # noqa: S308 - escaped above
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
+
+
+def snippet(page, words):
+    """A window of words around the first match in the page's text, or the summary's opening."""
+    pattern = term_pattern(words)
+    texts = page_texts(page)
+    for text in texts:
+        match = pattern.search(text) if pattern else None
+        if match:
+            cut = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            before = text[:cut].split()
+            after = text[cut:].split()
+            start = max(0, len(before) - SNIPPET_WORDS // 4)
+            window = before[start:] + after[: SNIPPET_WORDS - (len(before) - start)]
+            prefix = "… " if start else ""
+            suffix = " …" if len(before) - start + len(after) > len(window) else ""
+            return highlight(prefix + " ".join(window) + suffix, pattern)
+    opening = " ".join(texts[0].split()[:SNIPPET_WORDS]) if texts else ""
+    return highlight(opening, pattern)

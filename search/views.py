@@ -1,0 +1,145 @@
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from home.models import Topic
+from home.pagination import PAGE_SIZE
+
+from . import query as q
+from .models import ZeroResultQuery
+
+SUGGESTIONS = 8
+MAX_PAGE = 100_000  # further pages are the last page: the paginator fetches it itself
+
+
+def search(request):
+    """Full-text search over every page type the searcher may read, with facets and promotions."""
+    query = q.clean_query(request.GET.get("q", ""))
+    words = q.terms(query)
+    filters = q.Filters.from_params(request.GET)
+    pages = filters.apply(q.readable_pages(request))
+    context = {"query": query, "filters": filters, "sort": filters.sort}
+
+    if not words and not filters.active:
+        context["topics"] = Topic.objects.filter(locale=filters.locale).order_by("name")
+        context["sections"] = (
+            filters.apply(q.readable_pages(request)).filter(depth=3).order_by("path")
+        )
+        return TemplateResponse(request, "search/search.html", context)
+
+    backend = get_search_backend() if words else None
+    if words and q.database_vendor(backend) == "sqlite":
+        # One FTS5 pass finds, ranks and counts the matches, and fetches the requested page.
+        results = q.RankedResults(words, pages, filters.sort, requested_start(request), PAGE_SIZE)
+        rows, total = results.rows, results.count
+    else:
+        if words:
+            if filters.sort == "newest":
+                pages = pages.order_by("-first_published_at", "-id")
+            found = backend.search(
+                q.search_query(words), pages, order_by_relevance=filters.sort == "relevance"
+            )
+            if q.database_vendor(backend) is None:
+                # A search engine: it ranks; the facets count the ids it found.
+                results = found
+                matched = Page.objects.filter(pk__in=[page.pk for page in found])
+            else:
+                matched = backend.search(
+                    q.search_query(words), pages, order_by_relevance=False
+                ).get_queryset()
+                results = matched if filters.sort == "newest" else q.rank(found, words)
+        else:
+            results = matched = pages.order_by("-first_published_at", "-pk")
+        rows, total = q.facet_counts(matched)
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = total  # counted with the facets: no second pass over the matches
+    page_obj = paginator.get_page(request.GET.get("page"))
+    shown = [p.pk for p in page_obj.object_list]
+    if isinstance(results, q.RankedResults):
+        specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
+    else:
+        specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
+    context.update(
+        results=page_obj,
+        items=[
+            {"page": specific[pk], "snippet": q.snippet(specific[pk], words)}
+            for pk in shown
+            if pk in specific
+        ],
+        facets=facet_links(q.facets(rows), query, filters),
+        promotions=promoted_pages(request, query) if page_obj.number == 1 else [],
+        page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
+    )
+    if query:
+        log_query(query, total)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def requested_start(request):
+    """Where the requested page of results starts, as the paginator will read it (0 if unsure)."""
+    number = request.GET.get("page", "")
+    if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE:
+        return 0
+    return (int(number) - 1) * PAGE_SIZE
+
+
+def facet_links(facets, query, filters):
+    """Each facet option with the address that selects it (or clears it when already selected)."""
+    linked = []
+    for facet in facets:
+        options = []
+        for value, label, count in facet.options:
+            selected = filters.active.get(facet.name) == value
+            params = {"q": query, **filters.active, "sort": filters.sort}
+            if selected:
+                params.pop(facet.name)
+            else:
+                params[facet.name] = value
+            options.append(
+                {
+                    "label": label,
+                    "count": count,
+                    "selected": selected,
+                    "url": "?" + urlencode(params),
+                }
+            )
+        linked.append({"name": facet.name, "label": facet.label, "options": options})
+    return linked
+
+
+def promoted_pages(request, query):
+    """Editors' picks for this query, limited to pages the searcher may read."""
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    readable = set(q.readable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
+    return [p for p in promotions if p.page_id is None or p.page_id in readable]
+
+
+def log_query(query, count):
+    Query.get(query).add_hit()
+    if count == 0:
+        ZeroResultQuery.record(query)
+
+
+def suggest(request):
+    """Titles completing what has been typed so far, as JSON: [{"title", "url"}]."""
+    query = q.clean_query(request.GET.get("q", ""))
+    words = q.terms(query)
+    if not words:
+        return JsonResponse({"results": []})
+    filters = q.Filters.from_params(request.GET)
+    pages = filters.apply(q.readable_pages(request))
+    results = get_search_backend().autocomplete(" ".join(words), pages)[:SUGGESTIONS]
+    return JsonResponse(
+        {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]}
+    )
