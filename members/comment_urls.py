@@ -1,0 +1,22 @@
+"""django-comments-xtd's public routes, with posting and flagging behind the site's own checks.
+
+Moderation is not here: editors moderate in the Wagtail admin (members/wagtail_hooks.py).
+"""
+
+from django_comments.views.comments import comment_done
+from django_comments.views.moderation import flag_done
+from django_comments_xtd import views as xtd_views
+
+from django.contrib.contenttypes.views import shortcut
+from django.urls import path, re_path
+
+from . import views
+
+urlpatterns = [
+    path("post/", views.post_comment, name="comments-post-comment"),
+    path("posted/", comment_done, name="comments-comment-done"),
+    path("flag/<int:comment_id>/", views.flag_comment, name="comments-flag"),
+    path("flagged/", flag_done, name="comments-flag-done"),
+    re_path(r"^mute/(?P<key>[^/]+)/$", xtd_views.mute, name="comments-xtd-mute"),
+    re_path(r"^cr/(\d+)/(.+)/$", shortcut, name="comments-url-redirect"),
+]

@@ -1,0 +1,110 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from home.models import Region, Topic
+from localization.locales import locale_for
+
+from .models import MemberProfile, MembershipApplication
+
+
+def regions():
+    return Region.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+
+
+def topics():
+    return Topic.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public "Join the network" form. One application per email address."""
+
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "name",
+            "email",
+            "organisation",
+            "role",
+            "region",
+            "expertise",
+            "hopes_to_share",
+            "listed_in_directory",
+        ]
+        widgets = {"expertise": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions()
+        self.fields["expertise"].queryset = topics()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        """A repeated address is not an error: telling the visitor would tell anyone typing an
+        address whether that person has applied, and so whether they are a member. The view
+        stores only the first application from an address."""
+
+    def is_repeat(self):
+        email = self.cleaned_data["email"]
+        return MembershipApplication.objects.filter(email__iexact=email).exists()
+
+
+class ProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("first name"), max_length=150)
+    last_name = forms.CharField(label=_("last name"), max_length=150, required=False)
+
+    class Meta:
+        model = MemberProfile
+        fields = [
+            "organisation",
+            "role",
+            "region",
+            "bio",
+            "expertise",
+            "can_help_with",
+            "looking_for",
+            "contact_preference",
+            "listed_in_directory",
+        ]
+        widgets = {"expertise": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions()
+        self.fields["expertise"].queryset = topics()
+        user = self.instance.user
+        self.fields["first_name"].initial = user.first_name
+        self.fields["last_name"].initial = user.last_name
+        self.order_fields(["first_name", "last_name"])
+
+    def save(self, commit=True):
+        user = self.instance.user
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+        return super().save(commit)
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+    topic = forms.ModelChoiceField(
+        label=_("Expertise"),
+        queryset=Topic.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All topics"),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics()
+        self.fields["region"].queryset = regions()

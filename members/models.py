@@ -1,0 +1,133 @@
+"""Applications to join the network and the profiles of its members."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipApplication(models.Model):
+    """Someone asking to join; staff approve (creating their account) or decline it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email"), unique=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(_("role"), max_length=150, help_text=_("Your job or role there."))
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expertise = models.ManyToManyField(
+        "home.Topic", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+    )
+    hopes_to_share = models.TextField(
+        _("what you hope to share"),
+        max_length=2000,
+        help_text=_("What have you tried that others could learn from?"),
+    )
+    listed_in_directory = models.BooleanField(
+        _("list me in the member directory"),
+        default=False,
+        help_text=_("Other members can find you by name, organisation, expertise and region."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="membership_application",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING
+
+
+class MemberProfile(models.Model):
+    """What a member tells other members about themselves."""
+
+    class Contact(models.TextChoices):
+        EMAIL = "email", _("Email me directly")
+        INTRODUCTION = "introduction", _("Ask the network team to introduce us")
+        NONE = "none", _("Please don't contact me")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member_profile"
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    region = models.ForeignKey(
+        "home.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+    )
+    bio = models.TextField(_("about me"), max_length=2000, blank=True)
+    expertise = models.ManyToManyField(
+        "home.Topic",
+        verbose_name=_("areas of expertise"),
+        blank=True,
+        related_name="member_profiles",
+    )
+    can_help_with = models.TextField(_("I can help with"), max_length=1000, blank=True)
+    looking_for = models.TextField(_("I am looking for"), max_length=1000, blank=True)
+    contact_preference = models.CharField(
+        _("how to contact me"),
+        max_length=20,
+        choices=Contact.choices,
+        default=Contact.INTRODUCTION,
+    )
+    listed_in_directory = models.BooleanField(
+        _("list me in the member directory"),
+        default=False,
+        help_text=_("Other members can find you by name, organisation, expertise and region."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["user__first_name", "user__last_name"]
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("members:profile", args=[self.user_id])
+
+    @property
+    def display_name(self):
+        return self.user.get_full_name() or self.user.get_username()

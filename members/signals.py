@@ -1,0 +1,24 @@
+"""Comment rules that django-comments-xtd leaves to the site: hold new members' first comments."""
+
+from django_comments.signals import comment_will_be_posted
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+
+from django.conf import settings
+from django.dispatch import receiver
+
+from .access import can_moderate
+
+
+def is_trusted_commenter(user):
+    """Moderators, and members with enough approved comments, post without waiting."""
+    if can_moderate(user):
+        return True
+    approved = XtdComment.objects.filter(user=user, is_public=True, is_removed=False).count()
+    return approved >= settings.MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS
+
+
+@receiver(comment_will_be_posted, sender=TmpXtdComment)
+def hold_new_members_comments(sender, comment, request, **kwargs):
+    comment.is_public = is_trusted_commenter(request.user)
+    request.comment_held = not comment.is_public
+    return True

@@ -1,0 +1,247 @@
+"""Public views: joining, profiles, the member directory, and posting or flagging comments."""
+
+import time
+
+from django_comments.views.comments import post_comment as xtd_post_comment
+from django_comments_xtd.models import XtdComment
+from django_comments_xtd.views import flag as xtd_flag
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page, PageViewRestriction
+
+from home.pagination import paginate
+from localization.locales import active_locale
+
+from .access import can_see_page, comments_enabled_for, is_member
+from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm
+from .models import MemberProfile
+
+
+def members_only(view):
+    """Visitors go to the login page; signed-in people who are not members are refused."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def join(request):
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        # A second application from the same address gets the same answer and is not stored,
+        # so the form never reveals who has applied (or is a member).
+        if not form.is_repeat():
+            form.save()
+        return redirect("members:join_thanks")
+    return render(request, "members/join.html", {"form": form})
+
+
+def join_thanks(request):
+    return render(request, "members/join_thanks.html")
+
+
+@members_only
+def directory(request):
+    form = DirectoryFilterForm(request.GET or None)
+    profiles = (
+        MemberProfile.objects.filter(listed_in_directory=True, user__is_active=True)
+        .select_related("user", "region")
+        .prefetch_related("expertise")
+    )
+    if form.is_valid():
+        for word in form.cleaned_data["q"].split():
+            profiles = profiles.filter(
+                Q(user__first_name__icontains=word)
+                | Q(user__last_name__icontains=word)
+                | Q(organisation__icontains=word)
+            )
+        if form.cleaned_data["topic"]:
+            profiles = profiles.filter(expertise=form.cleaned_data["topic"])
+        if form.cleaned_data["region"]:
+            profiles = profiles.filter(region=form.cleaned_data["region"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/directory.html",
+        {"form": form, "profiles": paginate(request, profiles), "filter_query": query.urlencode()},
+    )
+
+
+def contribution_models():
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and comments_enabled_for(model)
+    ]
+
+
+def contributed_pages(user):
+    """Live pages, in the current language, of the discussable types that the member owns or is
+    named on (author, contact)."""
+    models = contribution_models()
+    if not models:
+        return Page.objects.none()
+    condition = Q(owner=user)
+    for model in models:
+        for field in model._meta.get_fields():
+            related = getattr(field, "related_model", None)
+            if (
+                field.is_relation
+                and related is not None
+                and field.model is model
+                and related._meta.label == settings.AUTH_USER_MODEL
+                and not field.auto_created
+            ):
+                condition |= Q(**{f"{model._meta.model_name}__{field.name}": user})
+    pages = Page.objects.live().type(*models).filter(condition, locale=active_locale())
+    # Members may read group-restricted (members-only) pages, but not password- or login-only ones.
+    other_restrictions = PageViewRestriction.objects.exclude(
+        restriction_type=PageViewRestriction.GROUPS
+    ).select_related("page")
+    for restriction in other_restrictions:
+        pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages.distinct().specific().order_by("-first_published_at")
+
+
+@members_only
+def profile(request, user_id):
+    member = get_object_or_404(
+        MemberProfile.objects.select_related("user", "region").prefetch_related("expertise"),
+        user_id=user_id,
+        user__is_active=True,
+    )
+    comments = (
+        XtdComment.objects.filter(user=member.user, is_public=True, is_removed=False)
+        .select_related("content_type")
+        .prefetch_related("content_object")
+        .order_by("-submit_date")[:10]
+    )
+    return render(
+        request,
+        "members/profile.html",
+        {
+            "member": member,
+            "pages": contributed_pages(member.user)[:20],
+            "comments": [c for c in comments if c.content_object and c.content_object.live],
+            "is_own": member.user_id == request.user.pk,
+        },
+    )
+
+
+@members_only
+def own_profile(request):
+    profile, _created = MemberProfile.objects.get_or_create(user=request.user)
+    return redirect(profile)
+
+
+@login_required
+def edit_profile(request):
+    if not is_member(request.user):
+        raise PermissionDenied
+    profile, _created = MemberProfile.objects.get_or_create(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect(profile)
+    return render(request, "members/profile_edit.html", {"form": form, "member": profile})
+
+
+def discussable_page(request, label, object_pk):
+    """The page a comment is about, if it is a discussable page the person may see."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+    if not (issubclass(model, Page) and comments_enabled_for(model)):
+        return None
+    page = model.objects.filter(pk=object_pk).first() if str(object_pk).isdigit() else None
+    if page is None:
+        return None
+    if not can_see_page(request, page):
+        raise PermissionDenied
+    return page
+
+
+def valid_reply_to(reply_to, page):
+    """A new comment (0), or a reply to a shown comment on the same page within the thread depth."""
+    if reply_to == "0":
+        return True
+    if not reply_to.isdigit():
+        return False
+    return XtdComment.objects.filter(
+        pk=reply_to,
+        content_type__app_label=page._meta.app_label,
+        content_type__model=page._meta.model_name,
+        object_pk=str(page.pk),
+        is_public=True,
+        is_removed=False,
+        level__lt=settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+    ).exists()
+
+
+def over_rate_limit(user):
+    """At most MEMBERS_COMMENTS_PER_MINUTE comments a minute per member, counted in the cache."""
+    key = f"members:comments:{user.pk}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=60)
+    return cache.incr(key) > settings.MEMBERS_COMMENTS_PER_MINUTE
+
+
+@require_POST
+def post_comment(request):
+    """Members only, on pages they may see, not too fast; then django-comments-xtd does the rest."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.POST.get("next") or "/")
+    if not is_member(request.user):
+        raise PermissionDenied
+    page = discussable_page(
+        request, request.POST.get("content_type", ""), request.POST.get("object_pk", "")
+    )
+    if page is None:
+        return HttpResponseBadRequest(_("You can't comment on that."))
+    if not valid_reply_to(request.POST.get("reply_to", "0"), page):
+        return HttpResponseBadRequest(_("You can't reply to that comment."))
+    if over_rate_limit(request.user):
+        return render(request, "members/comment_rate_limited.html", {"page": page}, status=429)
+    response = xtd_post_comment(request)
+    if response.status_code == 302:
+        if getattr(request, "comment_held", False):
+            messages.info(
+                request,
+                _("Thank you. Your comment will appear once a moderator has approved it."),
+            )
+        else:
+            messages.success(request, _("Your comment has been posted."))
+    return response
+
+
+@login_required
+def flag_comment(request, comment_id):
+    """xtd's flag view, for members who may see the comment's page."""
+    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
+    if not is_member(request.user):
+        raise PermissionDenied
+    page = discussable_page(
+        request, comment.content_type.model_class()._meta.label, comment.object_pk
+    )
+    if page is None:
+        raise PermissionDenied
+    return xtd_flag(request, comment_id, next=page.url + "#comments")
