@@ -1,0 +1,279 @@
+"""Load-test the demo site under gunicorn, with the page cache warm and turned off.
+
+    .venv/bin/python bench/site_bench.py [--duration 5] [--repeat 3] [--connections 16]
+
+Builds a fresh SQLite database (or uses DATABASE_URL), migrates, loads the demo content and
+collects the static files into a scratch directory, then serves the site with production settings
+(2 gunicorn workers on 127.0.0.1) and drives each page kind with wrk over loopback for a bounded
+time. Prints requests/s and p50/p99 latency per page and mode (medians over --repeat runs) and the
+peak RSS of each worker, and writes the same as JSON to bench-results/. Needs `wrk` (Debian: apt-get
+install wrk).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TARGETS = {"cached": 1000, "uncached": 120, "search": 150, "rss_mb": 150}
+
+# Prints {kind: path} for the page kinds that exist in this checkout's demo content.
+FIND_URLS = """
+import json
+from django.apps import apps
+from wagtail.models import Page
+
+def first(label, **filters):
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return model.objects.live().public().filter(locale__language_code="en", **filters).first()
+
+def find():
+    urls = {"home": "/"}
+    for kind, label in [
+        ("news index", "news.NewsIndexPage"),
+        ("news page", "news.NewsPage"),
+        ("case study index", "casestudies.CaseStudyIndexPage"),
+        ("case study", "casestudies.CaseStudyPage"),
+        ("knowledge index", "knowledge.KnowledgeIndexPage"),
+        ("article", "knowledge.KnowledgeArticlePage"),
+    ]:
+        page = first(label)
+        if page is not None:
+            urls[kind] = page.url
+    study = first("casestudies.CaseStudyPage", sector__isnull=False)
+    if "case study index" in urls and study is not None:
+        urls["case study index"] += f"?sector={study.sector.slug}&sort=newest"
+    urls["search"] = "/search/?q=climate"
+    return urls
+
+print(json.dumps(find()))
+"""
+
+
+# Every command line below is built here from fixed arguments: nothing untrusted reaches a shell.
+def run(args, env, **kwargs):
+    return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)  # noqa: S603
+
+
+def prepare(env):
+    manage = [PYTHON, "manage.py"]
+    run([*manage, "migrate", "--noinput", "-v0"], env)
+    run([*manage, "load_demo_content"], env, stdout=subprocess.DEVNULL)
+    run([*manage, "collectstatic", "--noinput", "-v0"], env)
+    found = run([*manage, "shell", "-c", FIND_URLS], env, capture_output=True)
+    return json.loads(found.stdout.decode().strip().splitlines()[-1])
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 (http://127.0.0.1)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+class Server:
+    """gunicorn with production settings; `workers` gives the worker process ids."""
+
+    def __init__(self, env, port, page_cache):
+        self.env = {**env, "PAGE_CACHE": "on" if page_cache else "off"}
+        self.base = f"http://127.0.0.1:{port}"
+        self.port = port
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [PYTHON, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", "2", "--log-level", "warning"],
+            env=self.env, cwd=ROOT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                fetch(self.base + "/")
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.process.kill()
+        raise RuntimeError("gunicorn did not start within a minute")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    @property
+    def workers(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+
+def cpu_seconds(pids):
+    """User and system CPU time the worker processes have used so far."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+def to_ms(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url, duration, connections):
+    command = [shutil.which("wrk"), "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    command += ["--timeout", "10s", url]
+    output = run(command, os.environ, capture_output=True, text=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "p99_ms": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def check_static(base, env):
+    """A fingerprinted stylesheet: far-future immutable caching and a compressed variant."""
+    manifest = json.loads((Path(env["STATIC_ROOT"]) / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/portal.css"]
+    status, headers, _ = fetch(f"{base}/static/{hashed}", {"Accept-Encoding": "gzip, br"})
+    return {
+        "url": f"/static/{hashed}",
+        "status": status,
+        "cache_control": headers.get("Cache-Control"),
+        "content_encoding": headers.get("Content-Encoding"),
+    }
+
+
+def measure(env, urls, page_cache, args):
+    with Server(env, args.port, page_cache) as server:
+        for path in urls.values():
+            for _ in range(3):  # renditions, lazily made settings, then the cache
+                status, headers, _ = fetch(server.base + path)
+                if status != 200:
+                    raise RuntimeError(f"{path} answered {status}")
+            if page_cache and headers.get("X-Page-Cache") != "hit":
+                raise RuntimeError(f"{path} is not served from the page cache: {headers}")
+        runs = {kind: [] for kind in urls}
+        for _ in range(args.repeat):
+            for kind, path in urls.items():
+                before = cpu_seconds(server.workers)
+                run = wrk(server.base + path, args.duration, args.connections)
+                used = cpu_seconds(server.workers) - before
+                run["worker_cpu_ms"] = 1000 * used / max(run["requests"], 1)
+                runs[kind].append(run)
+        static = check_static(server.base, env) if page_cache else None
+        rss = [round(peak_rss_mb(pid), 1) for pid in server.workers]
+    results = {
+        kind: {
+            field: statistics.median(run[field] for run in samples)
+            for field in ("rps", "p50_ms", "p99_ms", "worker_cpu_ms")
+        }
+        | {"errors": sum(run["errors"] for run in samples), "runs": samples}
+        for kind, samples in runs.items()
+    }
+    return results, rss, static
+
+
+def verdict(mode, kind, rps):
+    target = TARGETS["search"] if kind == "search" and mode == "uncached" else TARGETS[mode]
+    return ("ok" if rps >= target else "LOW") + f" (≥{target})"
+
+
+def print_table(report):
+    # CPU per request counts only the workers' own time, so it holds on a busy machine too; the
+    # capacity column is what the workers could serve with every core to themselves.
+    cores = os.cpu_count()
+    header = f"{'page':<18} {'mode':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}"
+    print(f"\n{header} {'cpu ms/req':>10} {f'cap/{cores} cores':>13}  target")
+    for mode in ("cached", "uncached"):
+        for kind, row in report[mode]["pages"].items():
+            capacity = cores * 1000 / row["worker_cpu_ms"] if row["worker_cpu_ms"] else 0
+            print(
+                f"{kind:<18} {mode:<9} {row['rps']:>8.0f} {row['p50_ms']:>8.2f} "
+                f"{row['p99_ms']:>8.2f} {row['errors']:>6} {row['worker_cpu_ms']:>10.2f} "
+                f"{capacity:>13.0f}  {verdict(mode, kind, row['rps'])}"
+            )
+    for mode in ("cached", "uncached"):
+        rss = report[mode]["worker_peak_rss_mb"]
+        ok = "ok" if max(rss) <= TARGETS["rss_mb"] else "HIGH"
+        print(f"peak RSS per worker ({mode}): {rss} MB  {ok} (≤{TARGETS['rss_mb']})")
+    print(f"static: {report['static']}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per page and run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per page; medians reported")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8005)))
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("site_bench needs wrk: apt-get install wrk")
+
+    scratch = Path(tempfile.mkdtemp(prefix="site-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{scratch / 'bench.sqlite3'}"),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "STATIC_ROOT": str(scratch / "static"),
+        "PAGE_CACHE_DIR": str(scratch / "page-cache"),
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",  # demo members' mail
+    }
+    try:
+        urls = prepare(env)
+        print("pages:", json.dumps(urls, indent=1))
+        cached, cached_rss, static = measure(env, urls, True, args)
+        uncached, uncached_rss, _ = measure(env, urls, False, args)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    report = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+        "settings": vars(args) | {"workers": 2, "database": env["DATABASE_URL"].split(":")[0]},
+        "urls": urls,
+        "cached": {"pages": cached, "worker_peak_rss_mb": cached_rss},
+        "uncached": {"pages": uncached, "worker_peak_rss_mb": uncached_rss},
+        "static": static,
+    }
+    print_table(report)
+    out = ROOT / "bench-results" / f"site-{report['when'].replace(':', '')}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2))
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
