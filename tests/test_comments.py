@@ -1,0 +1,327 @@
+"""Discussion on articles and case studies: posting, threading, moderation, flags, mutes."""
+
+import re
+
+import pytest
+from django_comments.models import CommentFlag
+from django_comments_xtd.forms import XtdCommentForm
+from django_comments_xtd.models import XtdComment
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from knowledge.factories import (
+    EditorFactory,
+    KnowledgeArticlePageFactory,
+    KnowledgeIndexPageFactory,
+    MemberFactory,
+    UserFactory,
+)
+from members.factories import MemberProfileFactory
+
+POST_URL = "/comments/post/"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def index(home):
+    return KnowledgeIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def article(index):
+    return KnowledgeArticlePageFactory(parent=index, title="Moving email to the cloud")
+
+
+@pytest.fixture
+def member(db):
+    return MemberProfileFactory(user=MemberFactory(first_name="Ada", last_name="Lovelace")).user
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory()
+
+
+def comment_data(page, text, reply_to=0, followup=False):
+    data = {
+        **XtdCommentForm(page).initial,
+        "comment": text,
+        "reply_to": reply_to,
+        "next": f"{page.url}#comments",
+        "honeypot": "",
+    }
+    if followup:
+        data["followup"] = "on"
+    return data
+
+
+def approved_comment(page, user, text="An earlier, approved comment.", **fields):
+    return XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(page),
+        object_pk=str(page.pk),
+        site_id=1,
+        user=user,
+        user_name=user.get_full_name(),
+        user_email=user.email,
+        comment=text,
+        is_public=True,
+        **fields,
+    )
+
+
+def trust(member, page):
+    for number in range(2):
+        approved_comment(page, member, text=f"Approved comment {number}")
+
+
+def test_a_new_members_first_comment_waits_for_a_moderator(client, article, member, editor):
+    client.force_login(member)
+    response = client.post(POST_URL, comment_data(article, "We used a phased migration."))
+    assert response.status_code == 302
+    comment = XtdComment.objects.get(comment="We used a phased migration.")
+    assert not comment.is_public
+    page = client.get(response.url).content.decode()
+    assert "will appear once a moderator has approved it" in page
+    assert "We used a phased migration." not in page
+
+    client.force_login(editor)
+    listing = client.get(reverse("member_comments:index"), {"is_public": "false"})
+    assert "We used a phased migration." in listing.content.decode()
+    review = client.get(reverse("member_comments:inspect", args=[comment.pk]))
+    assert review.status_code == 200
+    response = client.post(reverse("member_comments:approve", args=[comment.pk]))
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.is_public
+    assert "We used a phased migration." in client.get(article.url).content.decode()
+
+
+def test_a_trusted_members_comment_shows_at_once(client, article, member):
+    trust(member, article)
+    client.force_login(member)
+    response = client.post(POST_URL, comment_data(article, "Shown straight away."), follow=True)
+    assert "Your comment has been posted." in response.content.decode()
+    assert "Shown straight away." in response.content.decode()
+    assert XtdComment.objects.get(comment="Shown straight away.").is_public
+
+
+def test_comments_work_on_case_studies(client, home, member):
+    case_study = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home))
+    trust(member, case_study)
+    client.force_login(member)
+    client.post(POST_URL, comment_data(case_study, "How long did the pilot run?"))
+    assert "How long did the pilot run?" in client.get(case_study.url).content.decode()
+
+
+def test_replies_thread_two_levels_deep_and_no_deeper(client, article, member):
+    trust(member, article)
+    client.force_login(member)
+    client.post(POST_URL, comment_data(article, "A question."))
+    question = XtdComment.objects.get(comment="A question.")
+    client.post(POST_URL, comment_data(article, "An answer.", reply_to=question.pk))
+    answer = XtdComment.objects.get(comment="An answer.")
+    assert (answer.level, answer.parent_id, answer.thread_id) == (1, question.pk, question.pk)
+
+    response = client.post(POST_URL, comment_data(article, "Too deep.", reply_to=answer.pk))
+    assert response.status_code == 400
+    assert not XtdComment.objects.filter(comment="Too deep.").exists()
+
+    content = client.get(article.url).content.decode()
+    assert content.index("A question.") < content.index("An answer.")
+    assert "comment-list--replies" in content
+
+
+def test_a_reply_to_a_comment_on_another_page_is_refused(client, index, article, member):
+    other = KnowledgeArticlePageFactory(parent=index)
+    elsewhere = approved_comment(other, MemberFactory())
+    trust(member, article)
+    client.force_login(member)
+    response = client.post(POST_URL, comment_data(article, "Misplaced.", reply_to=elsewhere.pk))
+    assert response.status_code == 400
+    assert not XtdComment.objects.filter(comment="Misplaced.").exists()
+
+
+def test_visitors_are_sent_to_log_in_and_nothing_is_posted(client, article):
+    response = client.post(POST_URL, comment_data(article, "Anonymous words."))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert not XtdComment.objects.exists()
+    assert "Log in</a> to join the discussion" in client.get(article.url).content.decode()
+
+
+def test_signed_in_non_members_may_not_post(client, article):
+    client.force_login(UserFactory())
+    response = client.post(POST_URL, comment_data(article, "Not a member."))
+    assert response.status_code == 403
+    assert not XtdComment.objects.exists()
+
+
+def test_nobody_posts_to_a_members_only_article_they_cannot_see(client, index):
+    article = KnowledgeArticlePageFactory(parent=index, members_only=True)
+    response = client.post(POST_URL, comment_data(article, "Sneaky."))
+    assert response.status_code == 302
+    assert not XtdComment.objects.exists()
+
+
+def test_members_may_not_post_to_an_unpublished_article(client, article, member):
+    article.unpublish()
+    client.force_login(member)
+    response = client.post(POST_URL, comment_data(article, "On a draft."))
+    assert response.status_code == 403
+    assert not XtdComment.objects.exists()
+
+
+def test_members_post_to_members_only_articles(client, index, member):
+    article = KnowledgeArticlePageFactory(parent=index, members_only=True)
+    trust(member, article)
+    client.force_login(member)
+    client.post(POST_URL, comment_data(article, "Members talking."))
+    assert XtdComment.objects.get(comment="Members talking.").is_public
+
+
+def test_markup_in_comments_is_shown_as_text_and_links_are_nofollow(client, article, member):
+    approved_comment(
+        article,
+        member,
+        text='<script>alert("x")</script> <a href="http://evil.example">click</a> see https://example.org/guide',
+    )
+    content = client.get(article.url).content.decode()
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
+    assert '<a href="http://evil.example">' not in content
+    assert 'href="https://example.org/guide" rel="nofollow"' in content
+
+
+def test_an_overlong_comment_gets_an_error_and_keeps_the_text(client, article, member):
+    client.force_login(member)
+    text = "word " * 601
+    response = client.post(POST_URL, comment_data(article, text))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Ensure this value has at most 3000 characters" in content
+    assert text.strip() in content
+    assert not XtdComment.objects.exists()
+
+
+def test_members_may_post_five_comments_a_minute(client, article, member):
+    trust(member, article)
+    client.force_login(member)
+    for number in range(5):
+        response = client.post(POST_URL, comment_data(article, f"Comment number {number}."))
+        assert response.status_code == 302
+    response = client.post(POST_URL, comment_data(article, "One too many."))
+    assert response.status_code == 429
+    assert not XtdComment.objects.filter(comment="One too many.").exists()
+    assert XtdComment.objects.filter(user=member, comment__startswith="Comment number").count() == 5
+
+
+def test_members_flag_a_comment_and_editors_see_the_flags(client, article, member, editor):
+    comment = approved_comment(article, MemberFactory(), text="Rude words here.")
+    client.force_login(member)
+    flag_url = reverse("comments-flag", args=[comment.pk])
+    assert "Report this comment?" in client.get(flag_url).content.decode()
+    response = client.post(flag_url, {"next": article.url})
+    assert response.status_code == 302
+    assert CommentFlag.objects.filter(
+        comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL
+    ).exists()
+
+    client.force_login(editor)
+    listing = client.get(reverse("member_comments:index"), {"flagged": "true"}).content.decode()
+    assert "Rude words here." in listing
+    review = client.get(reverse("member_comments:inspect", args=[comment.pk])).content.decode()
+    assert member.username in review or member.get_full_name() in review
+    client.post(reverse("member_comments:remove", args=[comment.pk]))
+    comment.refresh_from_db()
+    assert comment.is_removed
+    content = client.get(article.url).content.decode()
+    assert "Rude words here." not in content
+    assert "removed by a moderator" in content
+
+
+def test_non_members_cannot_flag(client, article):
+    comment = approved_comment(article, MemberFactory())
+    client.force_login(UserFactory())
+    assert client.post(reverse("comments-flag", args=[comment.pk])).status_code == 403
+    assert not CommentFlag.objects.exists()
+
+
+def test_members_cannot_moderate_from_the_admin(client, article, member):
+    held = approved_comment(article, MemberFactory(), text="Held.", is_removed=False)
+    held.is_public = False
+    held.save()
+    client.force_login(member)
+    response = client.post(reverse("member_comments:approve", args=[held.pk]))
+    assert response.status_code in (302, 403)
+    response = client.post(reverse("member_comments:remove", args=[held.pk]))
+    assert response.status_code in (302, 403)
+    held.refresh_from_db()
+    assert not held.is_public and not held.is_removed
+
+
+def test_visitors_cannot_moderate(client, article):
+    comment = approved_comment(article, MemberFactory())
+    response = client.post(reverse("member_comments:remove", args=[comment.pk]))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+    comment.refresh_from_db()
+    assert not comment.is_removed
+
+
+def test_followers_are_emailed_and_can_mute_with_one_click(client, article, member):
+    follower = member
+    trust(follower, article)
+    client.force_login(follower)
+    client.post(POST_URL, comment_data(article, "Tell me about replies.", followup=True))
+    replier = MemberProfileFactory().user
+    trust(replier, article)
+    mail.outbox.clear()
+
+    client.force_login(replier)
+    client.post(POST_URL, comment_data(article, "Here is a reply."))
+    assert [message.to for message in mail.outbox] == [[follower.email]]
+    body = mail.outbox[0].body
+    assert "Here is a reply." in body
+    mute_path = re.search(r"http://testserver(/comments/mute/\S+/)", body).group(1)
+
+    client.logout()
+    response = client.get(mute_path)
+    assert response.status_code == 200
+    assert "Notifications muted" in response.content.decode()
+    assert not XtdComment.objects.get(comment="Tell me about replies.").followup
+
+    mail.outbox.clear()
+    client.force_login(replier)
+    client.post(POST_URL, comment_data(article, "Another reply."))
+    assert mail.outbox == []
+
+
+def test_approving_a_held_comment_notifies_followers(client, article, member, editor):
+    approved_comment(article, member, text="Following.", followup=True)
+    newcomer = MemberProfileFactory().user
+    client.force_login(newcomer)
+    client.post(POST_URL, comment_data(article, "My first comment."))
+    assert mail.outbox == []
+    held = XtdComment.objects.get(comment="My first comment.")
+    client.force_login(editor)
+    client.post(reverse("member_comments:approve", args=[held.pk]))
+    assert [message.to for message in mail.outbox] == [[member.email]]
+
+
+def test_the_discussion_renders_in_few_queries(client, article, member, count_queries):
+    for number in range(3):
+        approved_comment(article, member, text=f"Comment {number}")
+    count_queries(article.url)  # warm the per-process caches (site, locales)
+    count_queries(article.url)  # and those kept until a change (menu, settings)
+    few = count_queries(article.url)
+    for number in range(12):
+        approved_comment(article, member, text=f"More {number}")
+    count_queries(article.url)  # the first request after a change refills them
+    assert count_queries(article.url) == few

@@ -1,0 +1,171 @@
+"""Every page kind renders in at most 15 SQL queries with the page cache off, and in the same number
+whether its listings, menu and related items hold 3 entries or 12.
+
+Each page is requested twice before counting: the first requests make image renditions and the
+site settings, and fill the per-generation caches (menu, site settings, terms), as the first
+visitors after a change do.
+`test_..._with_the_shared_caches_empty` counts that first render too: it must not grow either.
+"""
+
+import pytest
+
+from django.core.cache import caches
+from django.urls import reverse
+
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from casestudies.models import CaseStudyRelatedLink
+from home.factories import (
+    ImageFactory,
+    MainMenuFactory,
+    RegionFactory,
+    SectorFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+from home.models import HomePageFeatured
+from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
+from members.factories import MemberProfileFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+
+CEILING = 15
+# Search (search/, being reworked for speed) still takes one more with few results of several
+# page types: readable_pages' restriction queries, one query per result type, the term labels
+# of each facet and Wagtail's query-hit logging.
+CEILINGS = {"search": 16}
+
+
+class Site:
+    """A site with every page kind, and `grow(n)` to add n of everything listed or linked."""
+
+    def __init__(self, home):
+        self.home = home
+        self.topic = TopicFactory(name="Energy")
+        self.sector = SectorFactory(name="Councils")
+        self.region = RegionFactory(name="Wales")
+        self.standard = StandardPageFactory(parent=home, title="About")
+        self.news_index = NewsIndexPageFactory(parent=home)
+        self.case_index = CaseStudyIndexPageFactory(parent=home)
+        self.knowledge_index = KnowledgeIndexPageFactory(parent=home)
+        self.menu = MainMenuFactory()
+        self.member = MemberProfileFactory(expertise=[self.topic], listed_in_directory=True).user
+        self.news = []
+        self.case_studies = []
+        self.articles = []
+        self.grow(3)
+        self.news_page = self.news[0]
+        self.case_study = self.case_studies[0]
+        self.article = self.articles[0]
+        self.members_only = KnowledgeArticlePageFactory(
+            parent=self.knowledge_index, members_only=True, topics=[self.topic]
+        )
+        self.members_only.authors.set([self.member])
+
+    def grow(self, count):
+        for _ in range(count):
+            self.news.append(
+                NewsPageFactory(
+                    parent=self.news_index, listing_image=ImageFactory(), topics=[self.topic]
+                )
+            )
+            case_study = CaseStudyPageFactory(
+                parent=self.case_index,
+                listing_image=ImageFactory(),
+                sector=self.sector,
+                region=self.region,
+                topics=[self.topic],
+            )
+            self.case_studies.append(case_study)
+            article = KnowledgeArticlePageFactory(
+                parent=self.knowledge_index, listing_image=ImageFactory(), topics=[self.topic]
+            )
+            article.authors.set([MemberProfileFactory(listed_in_directory=True).user])
+            self.articles.append(article)
+            # Menu links to pages, editor's picks on the home page and beside the case study.
+            self.menu.items.append(("link", {"label": "", "page": article, "link_url": ""}))
+            HomePageFeatured.objects.create(home=self.home, page=case_study)
+        self.menu.save()
+        first = self.case_studies[0]
+        linked = CaseStudyRelatedLink.objects.filter(source=first).count()
+        for other in self.case_studies[1 + linked :]:
+            CaseStudyRelatedLink.objects.create(source=first, page=other)
+
+
+@pytest.fixture
+def content(home):
+    return Site(home)
+
+
+PAGES = {
+    "home": (lambda c: c.home.url, {}, False),
+    "standard page": (lambda c: c.standard.url, {}, False),
+    "topic list": (lambda c: "/topics/", {}, False),
+    "topic page": (lambda c: f"/topics/{c.topic.slug}/", {}, False),
+    "news index": (lambda c: c.news_index.url, {}, False),
+    "news page": (lambda c: c.news_page.url, {}, False),
+    "case study index": (lambda c: c.case_index.url, {}, False),
+    "case study index, filtered": (
+        lambda c: c.case_index.url,
+        {"sector": "councils", "topic": "energy", "sort": "title"},
+        False,
+    ),
+    "case study": (lambda c: c.case_study.url, {}, False),
+    "knowledge index": (lambda c: c.knowledge_index.url, {}, False),
+    "knowledge article": (lambda c: c.article.url, {}, False),
+    # Every listed item has the topic "Energy": all page types and facets show with 3 items or 12.
+    "search": (lambda c: reverse("search"), {"q": "energy"}, False),
+    "join": (lambda c: reverse("members:join"), {}, False),
+    "member directory": (lambda c: reverse("members:directory"), {}, True),
+    "member profile": (lambda c: reverse("members:profile", args=[c.member.pk]), {}, True),
+}
+# Signed-in members pay for their session and Wagtail's user bar on top (see SIGNED_IN_PAGES).
+SIGNED_IN_PAGES = {
+    "knowledge article as member": (lambda c: c.article.url, {}, True),
+    "members-only article as member": (lambda c: c.members_only.url, {}, True),
+}
+
+
+def count_every_page(client, count_queries, content, pages, cold=False):
+    """{kind: queries} for each page; `cold` empties the per-generation caches first."""
+    counts = {}
+    for kind, (url_of, params, signed_in) in pages.items():
+        if signed_in:
+            client.force_login(content.member)
+        else:
+            client.logout()
+        url = url_of(content)
+        count_queries(url, **params)  # renditions; site settings made on first use
+        count_queries(url, **params)  # the per-generation caches (menu, site settings, terms)
+        if cold:
+            caches["pages"].clear()
+        counts[kind] = count_queries(url, **params)
+    return counts
+
+
+def test_every_page_kind_renders_in_at_most_15_queries_however_much_it_lists(
+    client, content, count_queries
+):
+    few = count_every_page(client, count_queries, content, PAGES)
+    content.grow(9)
+    many = count_every_page(client, count_queries, content, PAGES)
+    # Fewer is fine: a page of 12 listed items may hold fewer page types than one of 3.
+    grew = {kind: (few[kind], many[kind]) for kind in PAGES if many[kind] > few[kind]}
+    assert not grew, f"queries with 3 items and with 12: {grew}"
+    over = {
+        kind: (few[kind], many[kind])
+        for kind in PAGES
+        if max(few[kind], many[kind]) > CEILINGS.get(kind, CEILING)
+    }
+    assert not over, f"more than {CEILING} queries (with 3 items, with 12): {over}"
+
+
+def test_the_first_render_after_a_change_does_not_grow_with_the_content_either(
+    client, content, count_queries
+):
+    """With the menu, settings and term caches empty, as after any edit: still constant, and
+    so are the pages of signed-in members."""
+    pages = PAGES | SIGNED_IN_PAGES
+    few = count_every_page(client, count_queries, content, pages, cold=True)
+    content.grow(9)
+    many = count_every_page(client, count_queries, content, pages, cold=True)
+    grew = {kind: (few[kind], many[kind]) for kind in pages if many[kind] > few[kind]}
+    assert not grew, f"queries with 3 items and with 12: {grew}"

@@ -1,0 +1,418 @@
+"""Site search: relevance, facets, highlighting, privacy, suggestions, promotions, bad input."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Locale, PageViewRestriction
+
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from home.factories import RegionFactory, SectorFactory, StandardPageFactory, TopicFactory
+from home.pagination import PAGE_SIZE
+from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from search.models import ZeroResultQuery
+
+URL = reverse("search")
+
+
+def body(text):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def heat(db):
+    return TopicFactory(name="Heat pumps", slug="heat-pumps")
+
+
+@pytest.fixture
+def corpus(home, news_index, heat):
+    """A small known set: the word "retrofit" in a title, in a summary and only in a body."""
+    titled = NewsPageFactory(
+        parent=news_index, title="Retrofit of the town hall", intro="A report.", body=body("Walls.")
+    )
+    summarised = NewsPageFactory(
+        parent=news_index,
+        title="Winter report",
+        intro="How a retrofit cut bills.",
+        body=body("Roofs."),
+    )
+    bodied = StandardPageFactory(
+        parent=home,
+        title="About us",
+        intro="Who we are.",
+        body=body("We once helped a retrofit project."),
+    )
+    tagged = NewsPageFactory(
+        parent=news_index, title="Pumps in schools", intro="Nine schools.", body=body("x")
+    )
+    tagged.topics.add(heat)
+    pages = {"titled": titled, "summarised": summarised, "bodied": bodied, "tagged": tagged}
+    for page in pages.values():
+        page.save_revision().publish()
+    return pages
+
+
+def titles(response):
+    return [item["page"].title for item in response.context["items"]]
+
+
+def facet(response, name):
+    for found in response.context["facets"]:
+        if found["name"] == name:
+            return {option["label"]: option["count"] for option in found["options"]}
+    raise AssertionError(name)
+
+
+def test_title_and_summary_outrank_body(client, corpus):
+    found = titles(client.get(URL, {"q": "retrofit"}))
+    assert found[0] == "Retrofit of the town hall"
+    assert set(found[1:]) == {"Winter report", "About us"}
+
+
+def test_stemmed_query_finds_the_root_word(client, corpus):
+    response = client.get(URL, {"q": "retrofitting"})
+    assert set(titles(response)) == {"Retrofit of the town hall", "Winter report", "About us"}
+
+
+def test_topic_name_finds_tagged_pages(client, corpus):
+    assert titles(client.get(URL, {"q": "heat pumps"})) == ["Pumps in schools"]
+
+
+def test_newest_sort_orders_by_publication(client, corpus):
+    response = client.get(URL, {"q": "retrofit", "sort": "newest"})
+    assert titles(response) == ["About us", "Winter report", "Retrofit of the town hall"]
+
+
+def test_type_facet_counts_and_filter(client, corpus):
+    response = client.get(URL, {"q": "retrofit"})
+    assert facet(response, "type") == {"News items": 2, "Standard pages": 1}
+    filtered = client.get(URL, {"q": "retrofit", "type": "home.standardpage"})
+    assert titles(filtered) == ["About us"]
+    assert facet(filtered, "type") == {"Standard pages": 1}
+
+
+def test_topic_facet_counts_and_filter(client, corpus, heat):
+    other = TopicFactory(name="Insulation", slug="insulation")
+    corpus["titled"].topics.add(heat, other)
+    corpus["titled"].save_revision().publish()
+    response = client.get(URL, {"q": "retrofit"})
+    assert facet(response, "topic") == {"Heat pumps": 1, "Insulation": 1}
+    assert titles(client.get(URL, {"q": "retrofit", "topic": "insulation"})) == [
+        "Retrofit of the town hall"
+    ]
+    assert facet(client.get(URL, {"topic": "heat-pumps"}), "topic") == {
+        "Heat pumps": 2,
+        "Insulation": 1,
+    }
+
+
+def test_language_facet_counts_current_locale_by_default(client, corpus):
+    french = Locale.objects.create(language_code="fr")
+    corpus["titled"].copy_for_translation(french, copy_parents=True).save_revision().publish()
+    assert facet(client.get(URL, {"q": "retrofit"}), "lang") == {"English": 3}
+    everywhere = client.get(URL, {"q": "retrofit", "lang": "all"})
+    assert facet(everywhere, "lang") == {"English": 3, "Français": 1}
+    assert titles(client.get(URL, {"q": "retrofit", "lang": "fr"})) == ["Retrofit of the town hall"]
+
+
+def test_unknown_facet_values_are_ignored(client, corpus):
+    response = client.get(
+        URL,
+        {
+            "q": "retrofit",
+            "type": "nope.page",
+            "topic": "nope",
+            "sector": "x",
+            "region": "y",
+            "sort": "z",
+        },
+    )
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+
+
+def test_sector_and_region_facets_are_empty_without_such_pages(client, corpus):
+    SectorFactory(name="Housing", slug="housing")
+    RegionFactory(name="North", slug="north")
+    response = client.get(URL, {"q": "retrofit", "sector": "housing"})
+    assert titles(response) == []
+    assert facet(client.get(URL, {"q": "retrofit"}), "sector") == {}
+
+
+def test_snippet_highlights_matches_and_escapes_html(client, news_index):
+    NewsPageFactory(
+        parent=news_index,
+        title="Escaping",
+        intro='The <script>alert("retrofit")</script> retrofitting & more.',
+        body=body("x"),
+    )
+    response = client.get(URL, {"q": "retrofit"})
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;<mark>retrofit</mark>&quot;)&lt;/script&gt;" in html
+    assert "<mark>retrofitting</mark> &amp; more." in html
+
+
+def test_pages_beyond_the_last_give_the_last_page(client, news_index):
+    for number in range(14):
+        NewsPageFactory(parent=news_index, title=f"Solar {number}", body=body("x"))
+    response = client.get(URL, {"q": "solar", "page": "999"})
+    assert response.context["results"].number == 2
+    assert len(response.context["items"]) == 2
+
+
+def test_empty_query_shows_browsing_entry_points(client, corpus):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "items" not in response.context
+    html = response.content.decode()
+    assert "?topic=heat-pumps" in html
+    assert ">News</a>" in html
+
+
+@pytest.fixture
+def members_only(home, news_index, corpus):
+    """A news page restricted to the Members and Editors groups, and a draft."""
+    page = NewsPageFactory(parent=news_index, title="Private retrofit notes", body=body("secret"))
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(
+        [Group.objects.get_or_create(name=name)[0] for name in ("Members", "Editors")]
+    )
+    draft = NewsPageFactory(
+        parent=news_index, title="Draft retrofit plan", body=body("x"), live=False
+    )
+    return page, draft
+
+
+def user_in(group_name):
+    user = User.objects.create_user(group_name.lower(), password="x")
+    user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    return user
+
+
+def test_visitor_never_sees_members_only_or_draft_pages(client, members_only):
+    response = client.get(URL, {"q": "retrofit"})
+    assert "Private retrofit notes" not in titles(response)
+    assert "Draft retrofit plan" not in titles(response)
+    assert facet(response, "type") == {"News items": 2, "Standard pages": 1}
+    suggestions = client.get(reverse("search_suggest"), {"q": "priv"}).json()["results"]
+    assert suggestions == []
+
+
+@pytest.mark.parametrize("group_name", ["Members", "Editors"])
+def test_member_and_editor_see_members_only_pages(client, members_only, group_name):
+    client.force_login(user_in(group_name))
+    response = client.get(URL, {"q": "retrofit"})
+    assert "Private retrofit notes" in titles(response)
+    assert "Draft retrofit plan" not in titles(response)
+    assert facet(response, "type") == {"News items": 3, "Standard pages": 1}
+    suggestions = client.get(reverse("search_suggest"), {"q": "priv"}).json()["results"]
+    assert [s["title"] for s in suggestions] == ["Private retrofit notes"]
+
+
+def test_logged_in_user_outside_the_groups_does_not_see_members_only_pages(client, members_only):
+    client.force_login(User.objects.create_user("someone", password="x"))
+    assert "Private retrofit notes" not in titles(client.get(URL, {"q": "retrofit"}))
+
+
+def test_suggestions_complete_titles(client, corpus):
+    response = client.get(reverse("search_suggest"), {"q": "retro"})
+    assert response["Content-Type"] == "application/json"
+    assert [s["title"] for s in response.json()["results"]] == ["Retrofit of the town hall"]
+    assert (
+        response.json()["results"][0]["url"].endswith("/retrofit-of-the-town-hall/")
+        or response.json()["results"][0]["url"]
+    )
+
+
+def test_promoted_pages_come_first(client, corpus):
+    query = Query.get("retrofit")
+    SearchPromotion.objects.create(
+        query=query, page=corpus["tagged"], sort_order=0, description="Our pick"
+    )
+    response = client.get(URL, {"q": "Retrofit"})
+    html = response.content.decode()
+    assert html.index("Our pick") < html.index("Retrofit of the town hall")
+    assert html.index("Pumps in schools") < html.index("Winter report")
+
+
+def test_promotion_of_a_members_only_page_is_hidden_from_visitors(client, members_only):
+    SearchPromotion.objects.create(query=Query.get("retrofit"), page=members_only[0], sort_order=0)
+    assert client.get(URL, {"q": "retrofit"}).context["promotions"] == []
+
+
+def test_every_query_is_logged_and_zero_results_recorded(client, corpus):
+    client.get(URL, {"q": "retrofit"})
+    client.get(URL, {"q": "Retrofit"})
+    client.get(URL, {"q": "geothermal"})
+    assert QueryDailyHits.objects.get(query__query_string="retrofit").hits == 2
+    assert ZeroResultQuery.objects.get(query_string="geothermal").hits == 1
+    assert not ZeroResultQuery.objects.filter(query_string="retrofit").exists()
+
+
+def test_facets_use_a_fixed_number_of_queries(
+    client, news_index, heat, django_assert_max_num_queries
+):
+    for number in range(30):
+        page = NewsPageFactory(parent=news_index, title=f"Wind {number}", body=body("x"))
+        page.topics.add(heat)
+    with django_assert_max_num_queries(45):
+        client.get(URL, {"q": "wind"})
+
+
+QUERIES = st.one_of(
+    st.sampled_from(
+        ["", "x" * 10_000, "\x00", '- " * : \\ ( ) AND OR NOT', "-Data", "Data-X.2", "énergie 日本"]
+    ),
+    st.text(max_size=300),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=QUERIES)
+def test_any_query_returns_a_page(client, corpus, query):
+    assert client.get(URL, {"q": query}).status_code == 200
+    assert client.get(reverse("search_suggest"), {"q": query}).status_code == 200
+
+
+@pytest.fixture
+def admin_client(client, db):
+    client.force_login(User.objects.create_superuser("admin", "admin@example.com", "x"))
+    return client
+
+
+def test_zero_result_report_lists_content_gaps_in_the_chosen_period(admin_client):
+    ZeroResultQuery.objects.create(query_string="geothermal", date="2026-03-02", hits=4)
+    ZeroResultQuery.objects.create(query_string="geothermal", date="2026-03-03", hits=1)
+    ZeroResultQuery.objects.create(query_string="biochar", date="2026-01-01", hits=9)
+    url = reverse("search_zero_result_queries")
+    response = admin_client.get(url, {"date_from": "2026-03-01", "date_to": "2026-03-31"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "geothermal" in html
+    assert "biochar" not in html
+    assert [(row["search"], row["searches"]) for row in response.context["object_list"]] == [
+        ("geothermal", 5)
+    ]
+
+
+def test_popular_searches_report_sums_daily_hits(admin_client, home):
+    for _ in range(3):
+        Query.get("solar").add_hit()
+    Query.get("wind").add_hit()
+    response = admin_client.get(reverse("search_popular_queries"))
+    assert [(row["search"], row["searches"]) for row in response.context["object_list"]] == [
+        ("solar", 3),
+        ("wind", 1),
+    ]
+    assert reverse("search_zero_result_queries") in response.content.decode()
+
+
+def test_search_reports_are_refused_to_members(client, db):
+    member = user_in("Members")
+    client.force_login(member)
+    response = client.get(reverse("search_popular_queries"))
+    assert response.status_code in (302, 403)
+
+
+@pytest.fixture
+def library(home, heat):
+    """A case study and two knowledge articles (one members-only), all about boreholes."""
+    study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPageFactory(parent=home),
+        title="A warmer hall",
+        intro="Boreholes under the car park.",
+        organisation_name="Northfield Energy Trust",
+        sector=SectorFactory(name="Housing", slug="housing"),
+        region=RegionFactory(name="North", slug="north"),
+        topics=[heat],
+    )
+    knowledge = KnowledgeIndexPageFactory(parent=home)
+    guide = KnowledgeArticlePageFactory(
+        parent=knowledge, title="Borehole drilling guide", intro="What it costs."
+    )
+    private = KnowledgeArticlePageFactory(
+        parent=knowledge, title="Borehole supplier notes", intro="Who to call.", members_only=True
+    )
+    for page in (study, guide, private):
+        page.save_revision().publish()
+    return study, guide, private
+
+
+def test_organisation_name_finds_its_case_study(client, library):
+    assert titles(client.get(URL, {"q": "northfield"})) == ["A warmer hall"]
+
+
+def test_case_studies_and_knowledge_articles_are_counted_in_every_facet(client, library):
+    response = client.get(URL, {"q": "boreholes"})
+    assert set(titles(response)) == {"A warmer hall", "Borehole drilling guide"}
+    assert facet(response, "type") == {"Case studies": 1, "Knowledge articles": 1}
+    assert facet(response, "topic") == {"Heat pumps": 1}
+    assert facet(response, "sector") == {"Housing": 1}
+    assert facet(response, "region") == {"North": 1}
+    assert facet(response, "lang") == {"English": 2}
+    for name, value in (("sector", "housing"), ("region", "north"), ("topic", "heat-pumps")):
+        assert titles(client.get(URL, {"q": "boreholes", name: value})) == ["A warmer hall"]
+    assert titles(
+        client.get(URL, {"q": "boreholes", "type": "knowledge.knowledgearticlepage"})
+    ) == ["Borehole drilling guide"]
+
+
+@pytest.mark.parametrize(
+    "group_name,sees_private", [(None, False), ("Members", True), ("Editors", True)]
+)
+def test_members_only_article_reaches_members_and_editors_only(
+    client, library, group_name, sees_private
+):
+    if group_name:
+        client.force_login(user_in(group_name))
+    response = client.get(URL, {"q": "boreholes"})
+    assert ("Borehole supplier notes" in titles(response)) is sees_private
+    assert facet(response, "type")["Knowledge articles"] == (2 if sees_private else 1)
+    html = response.content.decode()
+    assert ("Who to call" in html) is sees_private
+    suggestions = client.get(reverse("search_suggest"), {"q": "borehole"}).json()["results"]
+    assert ("Borehole supplier notes" in [s["title"] for s in suggestions]) is sees_private
+
+
+def test_plural_query_finds_the_singular_and_the_plural(client, library):
+    found = set(titles(client.get(URL, {"q": "boreholes"})))
+    assert found == {"A warmer hall", "Borehole drilling guide"}
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_results_page_through_every_match_once_and_past_the_end_give_the_last_page(
+    client, news_index, sort
+):
+    for number in range(PAGE_SIZE + 3):
+        title = f"Loft report {number}" if number % 2 else f"Report {number}"
+        NewsPageFactory(
+            parent=news_index, title=title, body=body("Loft insulation.")
+        ).save_revision().publish()
+    first = client.get(URL, {"q": "loft", "sort": sort})
+    second = client.get(URL, {"q": "loft", "sort": sort, "page": 2})
+    assert first.context["results"].paginator.count == PAGE_SIZE + 3
+    assert len(titles(first)) == PAGE_SIZE
+    assert len(titles(second)) == 3
+    assert len(set(titles(first) + titles(second))) == PAGE_SIZE + 3
+    if sort == "relevance":
+        assert all(title.startswith("Loft") for title in titles(first)[: (PAGE_SIZE + 3) // 2])
+    for beyond in ("3", "999", "10000000000000000000000"):
+        last = client.get(URL, {"q": "loft", "sort": sort, "page": beyond})
+        assert last.status_code == 200
+        assert titles(last) == titles(second)
+    assert titles(client.get(URL, {"q": "loft", "sort": sort, "page": "x"})) == titles(first)
