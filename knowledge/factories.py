@@ -6,6 +6,8 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.search import index
+
 from .models import KnowledgeArticlePage, KnowledgeIndexPage
 from .roles import EDITORS, MEMBERS
 
@@ -70,3 +72,6 @@ class KnowledgeArticlePageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.topics.set(extracted)
             self.save()
+            # The save indexed the page before its topics were stored: index it with them, as
+            # publishing from the admin does.
+            index.insert_or_update_object(self)
