@@ -62,20 +62,31 @@ class ReviewQueueView(EditorReportView):
         return (
             TaskState.objects.reviewable_by(self.request.user)
             .filter(workflow_state__workflow__name=WORKFLOW_NAME)
-            .select_related("workflow_state__requested_by", "revision")
+            .select_related("workflow_state__requested_by__wagtail_userprofile", "revision")
             .prefetch_related("workflow_state__content_object")
             .order_by("started_at")
         )
 
     def decorate_paginated_queryset(self, object_list):
+        """Link each submission to what changed since the page's previous one, read in one query."""
+        earlier = {}  # page id -> [(task state pk, revision id)], oldest first
+        for page_id, pk, revision_id in (
+            TaskState.objects.filter(
+                workflow_state__object_id__in={s.workflow_state.object_id for s in object_list}
+            )
+            .order_by("pk")
+            .values_list("workflow_state__object_id", "pk", "revision_id")
+        ):
+            earlier.setdefault(page_id, []).append((pk, revision_id))
         for state in object_list:
             page_id = state.workflow_state.object_id
-            previous = (
-                TaskState.objects.filter(workflow_state__object_id=page_id, pk__lt=state.pk)
-                .exclude(revision_id=state.revision_id)
-                .order_by("-pk")
-                .values_list("revision_id", flat=True)
-                .first()
+            previous = next(
+                (
+                    revision_id
+                    for pk, revision_id in reversed(earlier.get(page_id, []))
+                    if pk < state.pk and revision_id != state.revision_id
+                ),
+                None,
             )
             if previous:
                 state.compare_label = _("Compare with the previous submission")

@@ -5,7 +5,9 @@ import datetime
 import pytest
 
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -357,6 +359,39 @@ def test_editor_sees_review_queue_with_who_and_how_long(index, member, editor):
         in html
     )
     assert login(member).get(reverse("knowledge_review_queue")).status_code in (302, 403)
+
+
+def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
+    index, member, editor
+):
+    as_member, as_editor = login(member), login(editor)
+    as_member.post(add_url(index), {**article_data("Resubmitted guide"), "action-submit": "submit"})
+    article = KnowledgeArticlePage.objects.get()
+    first_revision = task_state(article).revision_id
+    workflow_action(as_editor, article, "reject", comment="Please add costs.")
+    as_member.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        {**article_data("Resubmitted guide", slug=article.slug), "action-submit": "submit"},
+    )
+    resubmitted = task_state(article)
+    queue = reverse("knowledge_review_queue")
+    html = as_editor.get(queue).content.decode()
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[article.pk, first_revision, resubmitted.revision_id],
+    )
+    assert compare in html and "Compare with the previous submission" in html
+    assert "First submission" not in html
+
+    with CaptureQueriesContext(connection) as one:
+        as_editor.get(queue)
+    for n in range(3):
+        new_article = {**article_data(f"New guide {n}"), "action-submit": "submit"}
+        as_member.post(add_url(index), new_article)
+    with CaptureQueriesContext(connection) as four:
+        html = as_editor.get(queue).content.decode()
+    assert html.count("First submission: view the draft") == 3
+    assert 0 < len(four.captured_queries) <= len(one.captured_queries)
 
 
 def test_editor_sees_articles_past_their_review_date(index, editor, member):
