@@ -44,7 +44,7 @@ def site(home):
 
 @pytest.fixture
 def count_queries(client):
-    """GET a URL (expecting 200) and count its SQL, leaving out ATOMIC_REQUESTS' savepoints."""
+    """GET a URL (expecting 200) and count its SQL, leaving out savepoints."""
 
     def count(url, **params):
         with CaptureQueriesContext(connection) as context:

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     # Page cache: answers If-None-Match with 304s, then serves anonymous visitors stored pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.page_cache.PageCacheMiddleware",
+    "home.serving.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
+    # Requests that may write run in one transaction (portal/transactions.py).
+    "portal.transactions.AtomicUnsafeRequestsMiddleware",
     # Last, as django-axes requires: turns a throttled login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -106,8 +109,6 @@ DATABASES = {
         conn_max_age=env.get_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
-# A failed request leaves the database as it was: a publish either happens whole or not at all.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = env.cache_settings(env.get("REDIS_URL"))
@@ -174,9 +175,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSP_EXEMPT_PATH_PREFIXES = ["/admin/"]
 # Documents are always downloaded, never rendered inline in the site's origin.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-# SQLite under concurrent requests: write-ahead log, and every request's transaction takes the
-# write lock up front and waits for it, instead of failing with "database is locked" when it
-# later needs to write (a logged search, a comment, a login).
+# SQLite under concurrent requests: write-ahead log, and every transaction (a request that may
+# write, see portal/transactions.py) takes the write lock up front and waits for it, instead of
+# failing with "database is locked" when it later needs to write.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE",
