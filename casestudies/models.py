@@ -251,7 +251,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent()  # its title and address: no need for .specific
-        context["related"] = self.related_case_studies()
+        context["related"] = remember(f"related-case-studies:{self.pk}", self.related_case_studies)
         context["structured_data"] = self.structured_data(request)
         return context
 

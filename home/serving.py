@@ -10,10 +10,14 @@ from wagtail.models import Site
 from portal.page_cache import remember
 
 
-class SiteMiddleware:
-    """Finds the request's `Site` once per content generation, not with a query every request.
+class ServingMiddleware:
+    """Finds the request's `Site`, and for a page the route from the site's root page in the
+    active language, once per content generation rather than with queries every request.
 
-    Wagtail looks it up for every page, setting and URL; saving a site starts a new generation.
+    Wagtail looks up the site for every page, setting and URL, and to serve a page fetches the
+    root page, its translation and its specific page anew; saving a site or a page starts a new
+    generation. The route is found as `Page.route_for_request` finds it and handed to Wagtail's
+    `serve` the way it caches it on the request.
     """
 
     def __init__(self, get_response):
@@ -27,13 +31,11 @@ class SiteMiddleware:
         )
         return self.get_response(request)
 
-
-def serve(request, path):
-    """Wagtail's `serve`, routed from the site's root page in the active language as remembered
-    for this generation: Wagtail fetches that page, its translation and its specific page anew
-    for every request."""
-    site = Site.find_for_request(request)
-    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        site = request._wagtail_site
+        if view_func is not wagtail_views.serve or site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
         root = remember(
             f"root-page:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific
         )
@@ -42,4 +44,4 @@ def serve(request, path):
         except Http404:
             route = None
         request._wagtail_route_for_request = route
-    return wagtail_views.serve(request, path)
+        return None

@@ -20,6 +20,7 @@ from home.groups import group_names
 from home.listing import public
 from home.models import BasePage, Topic, TopicsMixin
 from home.pagination import paginate
+from portal.page_cache import remember
 
 from .roles import EDITORS, MEMBERS
 
@@ -160,7 +161,12 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles(request.user)
+        if can_read_members_only(request.user):  # may list members-only articles: not shared
+            context["related_articles"] = self.related_articles(request.user)
+        else:
+            context["related_articles"] = remember(
+                f"related-articles:{self.pk}", lambda: list(self.related_articles())
+            )
         return context
 
     def save(self, *args, **kwargs):

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -8,7 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.serving import serve
 from localization.sitemaps import sitemaps
 
 # Private routes: never cached, never translated.
@@ -35,8 +34,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("members.account_urls")),
     path("members/", include("members.urls")),
     path("comments/", include("members.comment_urls")),
-    # Pages, as Wagtail's own pattern (which stays below for its other routes and for reversing).
-    re_path(wagtail_urls.serve_pattern, serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -284,15 +284,21 @@ def test_post_is_never_served_from_the_cache(client, page_cache, news_page):
 
 
 def test_members_only_article_never_enters_the_shared_cache(client, page_cache, home):
+    """Neither as a page nor as any part of one: cards, related lists, translations."""
     knowledge = KnowledgeIndexPageFactory(parent=home)
+    topic = TopicFactory()
     article = KnowledgeArticlePageFactory(
-        parent=knowledge, title="Grant budget template", members_only=True
+        parent=knowledge, title="Grant budget template", members_only=True, topics=[topic]
     )
+    public = KnowledgeArticlePageFactory(parent=knowledge, title="Open guide", topics=[topic])
     assert client.get(article.url).status_code == 302
     client.force_login(MemberFactory())
     assert "Grant budget template" in client.get(article.url).content.decode()
     assert "Grant budget template" in client.get(knowledge.url).content.decode()
+    assert "Grant budget template" in client.get(public.url).content.decode()  # related
+    assert "Open guide" in client.get(article.url).content.decode()
     assert stored_pages(page_cache) == 0
+    assert not any(b"Grant budget template" in value for value in page_cache._cache.values())
     client.logout()
     assert client.get(article.url).status_code == 302
     assert "Grant budget template" not in client.get(knowledge.url).content.decode()

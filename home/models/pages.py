@@ -18,6 +18,7 @@ from home.listing import public, with_listing_images
 from home.pagination import paginate
 from home.routing import PathRoutingMixin
 from localization.locales import localized_pages
+from portal.page_cache import remember
 
 from .base import BasePage, TopicsMixin
 from .taxonomy import Topic
@@ -103,21 +104,21 @@ class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
         pages = {name: found[pk] for name, pk in ids.items() if pk in found}
         return dict(zip(pages, localized_pages(pages.values()), strict=True))
 
-    @path("")
-    def index(self, request):
+    def listings(self):
+        """The featured pages, the latest sections and the hero and join links."""
         featured = self.featured_pages()
         sections = self.latest_sections()
         # Every card's image and its renditions, in two queries for the whole page.
         with_listing_images(
             [*featured, *(item for section in sections for item in section["items"])]
         )
+        return {"featured_pages": featured, "latest_sections": sections, **self.links()}
+
+    @path("")
+    def index(self, request):
         return self.render(
             request,
-            context_overrides={
-                "featured_pages": featured,
-                "latest_sections": sections,
-                **self.links(),
-            },
+            context_overrides=remember(f"home-listings:{self.pk}", self.listings),
         )
 
     @path("topics/", name="topics")

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.listing import public
+from portal.page_cache import remember
 
 register = template.Library()
 
@@ -15,13 +16,18 @@ register = template.Library()
 def _live_translations(request, page):
     """The page's live, public versions keyed by language code, the page itself included.
 
-    Remembered on the request: the switcher and the hreflang links both need them.
+    Remembered on the request, as the switcher and the hreflang links both need them, and for the
+    content generation.
     """
     known = request.__dict__.setdefault("_live_translations", {})
     if page.pk not in known:
-        pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
-        known[page.pk] = {translation.locale.language_code: translation for translation in pages}
+        known[page.pk] = remember(f"live-translations:{page.pk}", lambda: live_translations(page))
     return known[page.pk]
+
+
+def live_translations(page):
+    pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
+    return {translation.locale.language_code: translation for translation in pages}
 
 
 def _versions(request, page):

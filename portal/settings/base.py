@@ -64,7 +64,7 @@ MIDDLEWARE = [
     # Page cache: answers If-None-Match with 304s, then serves anonymous visitors stored pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.page_cache.PageCacheMiddleware",
-    "home.serving.SiteMiddleware",
+    "home.serving.ServingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
