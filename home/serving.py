@@ -11,13 +11,13 @@ from portal.page_cache import remember
 
 
 class ServingMiddleware:
-    """Finds the request's `Site`, and for a page the route from the site's root page in the
-    active language, once per content generation rather than with queries every request.
+    """Finds the request's `Site`, and for a page its route (the page and its arguments), once
+    per content generation rather than with queries every request.
 
     Wagtail looks up the site for every page, setting and URL, and to serve a page fetches the
-    root page, its translation and its specific page anew; saving a site or a page starts a new
-    generation. The route is found as `Page.route_for_request` finds it and handed to Wagtail's
-    `serve` the way it caches it on the request.
+    root page, its translation, its specific page and then every page on the path anew; saving a
+    site or a page starts a new generation. The route is found as `Page.route_for_request` finds
+    it and handed to Wagtail's `serve` the way it caches it on the request.
     """
 
     def __init__(self, get_response):
@@ -36,12 +36,27 @@ class ServingMiddleware:
         if view_func is not wagtail_views.serve or site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        root = remember(
-            f"root-page:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific
+        language = get_language()
+
+        def find_route():
+            root = remember(
+                f"root-page:{site.pk}:{language}", lambda: site.root_page.localized.specific
+            )
+            try:
+                return root.route(request, [part for part in path.split("/") if part])
+            except Http404:
+                return None
+
+        # Only routes to pages anyone may see are shared: never a private page, nor a miss or a
+        # routable page's subpage (`/topics/<slug>/`), which made-up addresses would add.
+        request._wagtail_route_for_request = remember(
+            f"route:{site.pk}:{language}:{path}", find_route, keep=is_public_route
         )
-        try:
-            route = root.route(request, [part for part in path.split("/") if part])
-        except Http404:
-            route = None
-        request._wagtail_route_for_request = route
         return None
+
+
+def is_public_route(route):
+    if route is None:
+        return False
+    page, args, kwargs = route
+    return not args and not kwargs and not page.get_view_restrictions().exists()

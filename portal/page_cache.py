@@ -144,9 +144,10 @@ class PageCacheMiddleware:
         return True
 
 
-def remember(key, compute):
+def remember(key, compute, keep=None):
     """A value derived from content (a menu, the site settings), computed once per generation:
-    kept until the next change that would empty the page cache. Used with the cache on or off."""
+    kept until the next change that would empty the page cache. Used with the cache on or off.
+    `keep(value)`, when given, decides whether a computed value may be stored at all."""
     page_cache = caches[CACHE_ALIAS]
     found = page_cache.get_many([GENERATION_KEY, key])
     generation = current_generation(page_cache, found.get(GENERATION_KEY))
@@ -154,7 +155,8 @@ def remember(key, compute):
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()
-    page_cache.set(key, (generation, value), settings.PAGE_CACHE_TIMEOUT)
+    if keep is None or keep(value):
+        page_cache.set(key, (generation, value), settings.PAGE_CACHE_TIMEOUT)
     return value
 
 

@@ -302,3 +302,15 @@ def test_members_only_article_never_enters_the_shared_cache(client, page_cache, 
     client.logout()
     assert client.get(article.url).status_code == 302
     assert "Grant budget template" not in client.get(knowledge.url).content.decode()
+
+
+def test_made_up_addresses_do_not_grow_the_shared_cache(client, page_cache, news_page, home):
+    """Routes are remembered only for pages that exist: misses and routable subpages are not."""
+    assert client.get(news_page.url).status_code == 200
+    assert client.get("/no-such-page/").status_code == 404
+    assert client.get("/topics/no-such-topic/").status_code == 404
+    stored = set(page_cache._cache)
+    for n in range(10):
+        assert client.get(f"/no-such-page-{n}/").status_code == 404
+        assert client.get(f"/topics/no-such-topic-{n}/").status_code == 404
+    assert set(page_cache._cache) == stored
