@@ -463,3 +463,17 @@ def test_demo_translations_are_published_and_idempotent(
     spanish_feed = client.get("/es/news/feed/").content.decode()
     assert "La red supera las 300 organizaciones miembro" in spanish_feed
     assert "Réseau d&#x27;apprentissage entre pairs" in client.get("/fr/").content.decode()
+
+
+def test_home_links_follow_the_language_when_the_home_has_no_live_translation(
+    client, home, about, locales
+):
+    """With the French home unpublished, /fr/ shows the English home, its links in French."""
+    home.hero_link = about
+    home.hero_link_label = ""
+    home.save_revision().publish()
+    translate(about, locales["fr"], title="À propos du réseau")
+    Page.objects.filter(locale=locales["fr"], depth=home.depth).get().specific.unpublish()
+    client.get("/")  # makes the site settings: a new generation
+    assert "À propos du réseau" in client.get("/fr/").content.decode()
+    assert "À propos du réseau" not in client.get("/").content.decode()

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -105,7 +106,8 @@ class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
         return dict(zip(pages, localized_pages(pages.values()), strict=True))
 
     def listings(self):
-        """The featured pages, the latest sections and the hero and join links."""
+        """The featured pages, the latest sections and the hero and join links (in the active
+        language, so remembered per language)."""
         featured = self.featured_pages()
         sections = self.latest_sections()
         # Every card's image and its renditions, in two queries for the whole page.
@@ -118,7 +120,7 @@ class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
     def index(self, request):
         return self.render(
             request,
-            context_overrides=remember(f"home-listings:{self.pk}", self.listings),
+            context_overrides=remember(f"home-listings:{self.pk}:{get_language()}", self.listings),
         )
 
     @path("topics/", name="topics")
