@@ -16,7 +16,9 @@ query-string variants per generation, and further ones are served without being 
 """
 
 import hashlib
+import pickle  # noqa: S403 (only values this process stored itself)
 import uuid
+from contextvars import ContextVar
 from functools import cache
 from urllib.parse import urlencode
 
@@ -102,6 +104,23 @@ def current_generation(page_cache, stored):
     return page_cache.get(GENERATION_KEY)
 
 
+# The generation a request renders under, read once per request rather than for every value it
+# remembers (a page remembers 10-25): {"generation": ...} while a request runs, else None.
+request_generation = ContextVar("request_generation", default=None)
+
+
+def generation():
+    """The current generation: the request's, read at its first use, or read afresh outside one."""
+    state = request_generation.get()
+    if state is not None and state["generation"] is not None:
+        return state["generation"]
+    page_cache = caches[CACHE_ALIAS]
+    found = current_generation(page_cache, page_cache.get(GENERATION_KEY))
+    if state is not None:
+        state["generation"] = found
+    return found
+
+
 class PageCacheMiddleware:
     """Serve and store whole pages for anonymous visitors; see the module docstring."""
 
@@ -109,6 +128,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = request_generation.set({"generation": None})
+        try:
+            return self.respond(request)
+        finally:
+            request_generation.reset(token)
+
+    def respond(self, request):
         key = cache_key(request)
         if key is None or not settings.PAGE_CACHE_ENABLED:
             response = self.get_response(request)
@@ -117,6 +143,7 @@ class PageCacheMiddleware:
         page_cache = caches[CACHE_ALIAS]
         found = page_cache.get_many([GENERATION_KEY, key])
         generation = current_generation(page_cache, found.get(GENERATION_KEY))
+        request_generation.get()["generation"] = generation
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = entry[1]
@@ -144,24 +171,61 @@ class PageCacheMiddleware:
         return True
 
 
+class LocalMemo:
+    """This process's copies of remembered values, all of one generation, as pickles: a hit costs
+    no trip to the shared cache, and every caller gets its own copy to change, as from the cache.
+    """
+
+    MAX_ENTRIES = 5000
+
+    def __init__(self):
+        self.generation = None
+        self.entries = {}
+
+    def get(self, generation, key):
+        if generation != self.generation:
+            self.generation, self.entries = generation, {}
+            return None
+        found = self.entries.get(key)
+        return None if found is None else (pickle.loads(found),)  # noqa: S301 (our own pickle)
+
+    def set(self, generation, key, value):
+        if generation == self.generation:
+            if len(self.entries) >= self.MAX_ENTRIES:
+                self.entries = {}
+            self.entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+local_memo = LocalMemo()
+
+
 def remember(key, compute, keep=None):
     """A value derived from content (a menu, the site settings), computed once per generation:
     kept until the next change that would empty the page cache. Used with the cache on or off.
-    `keep(value)`, when given, decides whether a computed value may be stored at all."""
+    `keep(value)`, when given, decides whether a computed value may be stored at all.
+
+    Looked up in this process's memo first, then in the shared cache every worker fills."""
+    current = generation()
+    found = local_memo.get(current, key)
+    if found is not None:
+        return found[0]
     page_cache = caches[CACHE_ALIAS]
-    found = page_cache.get_many([GENERATION_KEY, key])
-    generation = current_generation(page_cache, found.get(GENERATION_KEY))
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
+    entry = page_cache.get(key)
+    if entry is not None and entry[0] == current:
+        local_memo.set(current, key, entry[1])
         return entry[1]
     value = compute()
     if keep is None or keep(value):
-        page_cache.set(key, (generation, value), settings.PAGE_CACHE_TIMEOUT)
+        page_cache.set(key, (current, value), settings.PAGE_CACHE_TIMEOUT)
+        local_memo.set(current, key, value)
     return value
 
 
 def bump_generation():
     caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    state = request_generation.get()
+    if state is not None:
+        state["generation"] = None
 
 
 def invalidate():
