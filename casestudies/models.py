@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -38,14 +39,20 @@ class CaseStudyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         case_studies = self.case_studies()
-        # The same for every visitor (live, public pages): kept until the next content change.
-        years = remember(f"case-study-years:{self.pk}", lambda: years_of(case_studies))
-        browse = CaseStudyFilter(request, case_studies, self.locale_id, years)
-        results = browse.results().select_related("listing_image", "sector", "region")
-        context["filter"] = browse
-        context["case_studies"] = paginate(
-            request, results.prefetch_related("listing_image__renditions")
-        )
+
+        def browse():
+            # The same for every visitor (live, public pages): kept until the next content change.
+            years = remember(f"case-study-years:{self.pk}", lambda: years_of(case_studies))
+            return CaseStudyFilter(request, case_studies, self.locale_id, years)
+
+        def results():
+            found = context["filter"].results().select_related("listing_image", "sector", "region")
+            return paginate(request, found.prefetch_related("listing_image__renditions"))
+
+        # Worked out when the template first needs them: not at all when it reuses the listing
+        # it rendered for another visitor (`{% shared %}`).
+        context["filter"] = SimpleLazyObject(browse)
+        context["case_studies"] = SimpleLazyObject(results)
         return context
 
     def filtered_url(self, facet, value):

@@ -48,15 +48,30 @@ class ServingMiddleware:
                 return None
 
         # Only routes to pages anyone may see are shared: never a private page, nor a miss or a
-        # routable page's subpage (`/topics/<slug>/`), which made-up addresses would add.
-        request._wagtail_route_for_request = remember(
-            f"route:{site.pk}:{language}:{path}", find_route, keep=is_public_route
-        )
+        # routable page's subpage with arguments (`/topics/<slug>/`), which made-up addresses add.
+        route = remember(f"route:{site.pk}:{language}:{path}", find_route, keep=is_public_route)
+        request._wagtail_route_for_request = route
+        request.serves_public_page = route is not None and getattr(route[0], PUBLIC, False)
         return None
+
+
+# Set on a remembered route's page: it had no view restriction when the generation began, and any
+# restriction added since has started a new one (`BasePage.get_view_restrictions` skips the query).
+PUBLIC = "known_public"
 
 
 def is_public_route(route):
     if route is None:
         return False
     page, args, kwargs = route
-    return not args and not kwargs and not page.get_view_restrictions().exists()
+    public = is_fixed_address(args, kwargs) and not page.get_view_restrictions().exists()
+    setattr(page, PUBLIC, public)
+    return public
+
+
+def is_fixed_address(args, kwargs):
+    """No part of the address is an argument: a page, or a routable page's index or feed, whose
+    route is `(view, (), {})`; not `/topics/<slug>/`, which any slug would match."""
+    if kwargs:
+        return False
+    return not args or (len(args) == 3 and callable(args[0]) and not args[1] and not args[2])

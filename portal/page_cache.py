@@ -27,7 +27,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.cache import (
     add_never_cache_headers,
     patch_cache_control,
@@ -69,7 +69,7 @@ def is_personal(request, response):
     return bool(
         any(name in request.COOKIES for name in PERSONAL_COOKIES)
         or (user is not None and user.is_authenticated)
-        or request.META.get("CSRF_COOKIE_USED")
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or response.cookies
     )
 
@@ -84,12 +84,11 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
-def admit_variant(page_cache, generation, request):
-    """Whether one more query-string variant of this address may be stored in this generation."""
-    if not request.GET:
-        return True
-    address = f"{request.get_host()}{request.path}".encode()
-    key = f"variants:{generation}:{hashlib.sha256(address).hexdigest()}"
+def admit_variant(address):
+    """Whether one more variant of `address` (a query string, a fragment's keys) may be stored
+    in this generation: at most PAGE_CACHE_MAX_VARIANTS, so random values cannot fill the cache."""
+    page_cache = caches[CACHE_ALIAS]
+    key = f"variants:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
     page_cache.add(key, 0, settings.PAGE_CACHE_TIMEOUT)
     try:
         return page_cache.incr(key) <= settings.PAGE_CACHE_MAX_VARIANTS
@@ -151,7 +150,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         shared = self.set_headers(request, response, key)
-        if shared and admit_variant(page_cache, generation, request):
+        if shared and (not request.GET or admit_variant(f"{request.get_host()}{request.path}")):
             page_cache.set(key, (generation, response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
@@ -275,6 +274,11 @@ def on_page_move(sender, **kwargs):
     invalidate()
 
 
+def on_migrate(sender, **kwargs):
+    """A deploy runs `migrate`: the values the previous code remembered are not for the new code."""
+    bump_generation()
+
+
 class PageCacheConfig(AppConfig):
     """Connects the invalidation receivers in every process: workers and management commands."""
 
@@ -286,3 +290,7 @@ class PageCacheConfig(AppConfig):
         post_save.connect(on_model_change, dispatch_uid="page_cache_save")
         post_delete.connect(on_model_change, dispatch_uid="page_cache_delete")
         post_page_move.connect(on_page_move, dispatch_uid="page_cache_move")
+        # Sent once per app with models: wagtailcore's stands for the whole `migrate`.
+        post_migrate.connect(
+            on_migrate, sender=apps.get_app_config("wagtailcore"), dispatch_uid="page_cache_migrate"
+        )

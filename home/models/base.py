@@ -43,7 +43,10 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's, in one query instead of two: the restrictions on this page and its ancestors,
-        on an alias's original rather than on the alias."""
+        on an alias's original rather than on the alias. None without a query for a page whose
+        route was remembered as public (home.serving)."""
+        if getattr(self, "known_public", False):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         on_path = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
