@@ -1,7 +1,13 @@
+import hashlib
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -10,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 from home.pagination import PAGE_SIZE
+from portal.page_cache import admit_variant, remember
 
 from . import query as q
 from .models import ZeroResultQuery
@@ -23,7 +30,6 @@ def search(request):
     query = q.clean_query(request.GET.get("q", ""))
     words = q.terms(query)
     filters = q.Filters.from_params(request.GET)
-    pages = filters.apply(q.readable_pages(request))
     context = {"query": query, "filters": filters, "sort": filters.sort}
 
     if not words and not filters.active:
@@ -33,6 +39,33 @@ def search(request):
         )
         return TemplateResponse(request, "search/search.html", context)
 
+    def find():
+        return render_results(request, query, words, filters)
+
+    if reads_as_anyone(request):
+        # Anyone without an account or a session may read the same pages, so a search gives them
+        # all the same results until the content changes: found once per generation.
+        params = [request.get_host(), get_language(), query, request.GET.get("page", "")]
+        params += [f"{name}={value}" for name, value in sorted(filters.active.items())]
+        key = "search:" + hashlib.sha256("\n".join([*params, filters.sort]).encode()).hexdigest()
+        found = remember(key, find, keep=lambda _: admit_variant(f"search:{request.get_host()}"))
+    else:
+        found = find()
+    html, total = found
+    context["results_html"] = mark_safe(html)  # noqa: S308 (rendered from search/results.html)
+    if query:
+        log_query(query, total)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def reads_as_anyone(request):
+    """No account and no session (a session may hold a page's password): a visitor like any."""
+    return not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def render_results(request, query, words, filters):
+    """The results, facets and promotions as HTML, and the number of matches."""
+    pages = filters.apply(q.readable_pages(request))
     backend = get_search_backend() if words else None
     if words and q.database_vendor(backend) == "sqlite":
         # One FTS5 pass finds, ranks and counts the matches, and fetches the requested page.
@@ -65,20 +98,20 @@ def search(request):
         specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
     else:
         specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
-    context.update(
-        results=page_obj,
-        items=[
+    context = {
+        "query": query,
+        "filters": filters,
+        "results": page_obj,
+        "items": [
             {"page": specific[pk], "snippet": q.snippet(specific[pk], words)}
             for pk in shown
             if pk in specific
         ],
-        facets=facet_links(q.facets(rows), query, filters),
-        promotions=promoted_pages(request, query) if page_obj.number == 1 else [],
-        page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
-    )
-    if query:
-        log_query(query, total)
-    return TemplateResponse(request, "search/search.html", context)
+        "facets": facet_links(q.facets(rows), query, filters),
+        "promotions": promoted_pages(request, query) if page_obj.number == 1 else [],
+        "page_query": urlencode({"q": query, **filters.active, "sort": filters.sort}),
+    }
+    return render_to_string("search/results.html", context, request), total
 
 
 def requested_start(request):
