@@ -1,7 +1,10 @@
 """Factories for members, profiles and applications; demo content and tests build from these."""
 
 import factory
+from django_comments_xtd.models import XtdComment
 from factory.django import DjangoModelFactory
+
+from django.contrib.contenttypes.models import ContentType
 
 from knowledge.factories import MemberFactory
 
@@ -44,3 +47,18 @@ class MembershipApplicationFactory(DjangoModelFactory):
     def expertise(self, create, extracted, **kwargs):
         if create and extracted:
             self.expertise.set(extracted)
+
+
+def approved_comment(page, user, text="An earlier, approved comment.", **fields):
+    """A comment a moderator has already approved (members become trusted after two)."""
+    return XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(page),
+        object_pk=str(page.pk),
+        site_id=1,
+        user=user,
+        user_name=user.get_full_name(),
+        user_email=user.email,
+        comment=text,
+        is_public=True,
+        **fields,
+    )

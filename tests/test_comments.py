@@ -7,7 +7,6 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -20,7 +19,7 @@ from knowledge.factories import (
     MemberFactory,
     UserFactory,
 )
-from members.factories import MemberProfileFactory
+from members.factories import MemberProfileFactory, approved_comment
 
 POST_URL = "/comments/post/"
 
@@ -61,20 +60,6 @@ def comment_data(page, text, reply_to=0, followup=False):
     if followup:
         data["followup"] = "on"
     return data
-
-
-def approved_comment(page, user, text="An earlier, approved comment.", **fields):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name(),
-        user_email=user.email,
-        comment=text,
-        is_public=True,
-        **fields,
-    )
 
 
 def trust(member, page):

@@ -2,10 +2,8 @@
 per content generation, never for members, bounded against made-up input; and the memo under it."""
 
 import pytest
-from django_comments_xtd.models import XtdComment
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
@@ -14,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
-from members.factories import MemberProfileFactory
+from members.factories import MemberProfileFactory, approved_comment
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from portal import page_cache
 from portal.page_cache import GENERATION_KEY, remember
@@ -34,29 +32,16 @@ def member(db):
     return MemberProfileFactory().user
 
 
-def comment(page, user, text):
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name(),
-        user_email=user.email,
-        comment=text,
-        is_public=True,
-    )
-
-
 def stored(kind):
     """Keys of the shared cache holding `kind` (fragment:<name>, search)."""
     return [key for key in caches["pages"]._cache if f":{kind}:" in key]
 
 
 def test_visitors_share_the_discussion_and_a_new_comment_shows_at_once(client, article, member):
-    comment(article, member, "We moved in a weekend.")
+    approved_comment(article, member, "We moved in a weekend.")
     assert "We moved in a weekend." in client.get(article.url).content.decode()
     assert stored("fragment:discussion")
-    comment(article, member, "Ours took a month.")
+    approved_comment(article, member, "Ours took a month.")
     page = client.get(article.url).content.decode()
     assert "We moved in a weekend." in page and "Ours took a month." in page
 

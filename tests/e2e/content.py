@@ -7,10 +7,6 @@ builder; the rest is a handful of pages each journey needs, with names the tests
 import io
 from dataclasses import dataclass, field
 
-from django_comments_xtd.models import XtdComment
-
-from django.contrib.contenttypes.models import ContentType
-
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home import demo as home_demo
 from home.factories import ImageFactory
@@ -121,17 +117,3 @@ def member_with_profile(username, first_name, last_name, organisation):
     )
     MemberProfileFactory(user=user, organisation=organisation)
     return user
-
-
-def approved_comment(page, user, text):
-    """A comment a moderator has already approved (members become trusted after two)."""
-    return XtdComment.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
-        object_pk=str(page.pk),
-        site_id=1,
-        user=user,
-        user_name=user.get_full_name(),
-        user_email=user.email,
-        comment=text,
-        is_public=True,
-    )

@@ -9,7 +9,7 @@ from django.core import mail
 
 from wagtail.models import Locale, Page
 
-from .content import approved_comment
+from members.factories import approved_comment
 
 pytestmark = [
     pytest.mark.browser,
