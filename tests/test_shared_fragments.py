@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
+from django.http import Http404
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
 
@@ -199,3 +200,19 @@ def test_a_public_pages_remembered_route_spares_the_restriction_query(client, ne
     assert not [q for q in context.captured_queries if "pageviewrestriction" in q["sql"]]
     item.view_restrictions.create(restriction_type="login")
     assert client.get(item.url).status_code == 302
+
+
+def test_an_error_page_at_a_public_address_leaves_the_pages_fragments_alone(
+    client, news_index, monkeypatch
+):
+    item = publish(NewsPageFactory(parent=news_index, title="Flood defences work"))
+    warm_up(client)
+    with monkeypatch.context() as patched:
+        patched.setattr(type(item), "serve", lambda page, request, *a, **k: raise_not_found())
+        assert client.get(item.url).status_code == 404
+    page = client.get(item.url).content.decode()
+    assert "<title>Flood defences work" in page
+
+
+def raise_not_found():
+    raise Http404("gone for a moment")

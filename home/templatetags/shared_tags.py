@@ -37,7 +37,9 @@ class SharedNode(template.Node):
         if not shares_fragments(request):
             return self.nodelist.render(context)
         address = f"{request.scheme}://{request.get_host()}{request.path}"
-        key = f"fragment:{self.name}:{address}:{get_language()}"
+        # The page's own template, not an error page (404.html) rendered at the same address.
+        template = context.template.origin.template_name
+        key = f"fragment:{self.name}:{address}:{template}:{get_language()}"
         if self.keys:
             values = "\n".join(str(value.resolve(context)) for value in self.keys)
             key += ":" + hashlib.sha256(values.encode()).hexdigest()
