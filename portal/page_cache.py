@@ -173,26 +173,31 @@ class PageCacheMiddleware:
 class LocalMemo:
     """This process's copies of remembered values, all of one generation, as pickles: a hit costs
     no trip to the shared cache, and every caller gets its own copy to change, as from the cache.
+    Emptied when it outgrows MAX_BYTES, so a large site cannot swell the workers.
     """
 
-    MAX_ENTRIES = 5000
+    MAX_BYTES = 16 * 1024 * 1024
 
     def __init__(self):
         self.generation = None
         self.entries = {}
+        self.size = 0
 
     def get(self, generation, key):
         if generation != self.generation:
-            self.generation, self.entries = generation, {}
+            self.generation, self.entries, self.size = generation, {}, 0
             return None
         found = self.entries.get(key)
         return None if found is None else (pickle.loads(found),)  # noqa: S301 (our own pickle)
 
     def set(self, generation, key, value):
-        if generation == self.generation:
-            if len(self.entries) >= self.MAX_ENTRIES:
-                self.entries = {}
-            self.entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if generation != self.generation:
+            return
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if self.size + len(pickled) > self.MAX_BYTES:
+            self.entries, self.size = {}, 0
+        self.entries[key] = pickled
+        self.size += len(pickled)
 
 
 local_memo = LocalMemo()

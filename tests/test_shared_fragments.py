@@ -216,3 +216,11 @@ def test_an_error_page_at_a_public_address_leaves_the_pages_fragments_alone(
 
 def raise_not_found():
     raise Http404("gone for a moment")
+
+
+def test_each_workers_copies_stay_within_their_budget(db, monkeypatch):
+    monkeypatch.setattr(page_cache.LocalMemo, "MAX_BYTES", 10_000)
+    for number in range(20):
+        assert remember(f"big-{number}", lambda: "x" * 1000) == "x" * 1000
+    assert 0 < page_cache.local_memo.size <= 10_000
+    assert len(page_cache.local_memo.entries) < 20
