@@ -218,9 +218,10 @@ def fts_match(words):
 
 
 def ids_sql(pages):
-    """The SQL and parameters selecting the ids of `pages`, or None when it can match nothing."""
+    """The SQL and parameters selecting (id, content type, locale) of `pages`, or None when it can
+    match nothing: the columns of the `matched` CTE the facets count from."""
     try:
-        return pages.order_by().values("pk").query.sql_with_params()
+        return pages.order_by().values("pk", "content_type_id", "locale_id").query.sql_with_params()
     except EmptyResultSet:
         return None
 
@@ -268,20 +269,23 @@ class RankedResults:
         matched_sql, params = compiled
         fts = f"{IndexEntry._meta.db_table}_fts"
         content_types = ", ".join(str(pk) for pk in get_descendants_content_types_pks(Page))
+        # The window is picked with LIMIT (a top-N sort) before it is numbered: numbering every
+        # match first would sort them all.
         if self.sort == "newest":
-            ordered = (
-                "SELECT p.id, ROW_NUMBER() OVER (ORDER BY p.first_published_at DESC, p.id DESC) "  # noqa: S608  # nosec B608
-                f"AS position FROM {Page._meta.db_table} p WHERE p.id IN (SELECT id FROM matched)"
+            order = "first_published_at DESC, id DESC"
+            window = (
+                f"SELECT id, first_published_at FROM {Page._meta.db_table} "  # noqa: S608  # nosec B608
+                f"WHERE id IN (SELECT id FROM matched) ORDER BY {order} LIMIT %s OFFSET %s"
             )
         else:
-            ordered = (
-                "SELECT h.id, ROW_NUMBER() OVER (ORDER BY h.score, h.id DESC) AS position "
-                "FROM hits h WHERE h.id IN (SELECT id FROM matched)"
+            order = "score, id DESC"
+            window = (
+                "SELECT id, score FROM hits WHERE id IN (SELECT id FROM matched) "  # noqa: S608  # nosec B608
+                f"ORDER BY {order} LIMIT %s OFFSET %s"
             )
         parts = facet_parts() if with_facets else []
         parts.append(
-            f"SELECT {RESULT}, id, NULL, position "  # noqa: S608  # nosec B608
-            f"FROM ({ordered} ORDER BY position LIMIT %s OFFSET %s)"
+            f"SELECT {RESULT}, id, NULL, ROW_NUMBER() OVER (ORDER BY {order}) FROM ({window})"  # noqa: S608  # nosec B608
         )
         # Table names come from model metadata and ids are integers: nothing typed reaches the SQL
         # except through parameters.
@@ -290,7 +294,8 @@ class RankedResults:
             f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, {self.TITLE_WEIGHT}) "
             f"FROM {fts} JOIN {IndexEntry._meta.db_table} e ON e.id = {fts}.rowid "
             f"WHERE {fts} MATCH %s AND e.content_type_id IN ({content_types})), "
-            f"matched(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(parts)
+            f"matched(id, content_type_id, locale_id) AS MATERIALIZED ({matched_sql}) "
+            + " UNION ALL ".join(parts)
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [fts_match(self.words), *params, size, start])
@@ -336,7 +341,10 @@ def facet_counts(matched):
         return [], 0
     matched_sql, params = compiled
     # Names and columns come from model metadata; the matched ids' own SQL carries its parameters.
-    sql = f"WITH matched(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(facet_parts())  # noqa: S608
+    sql = (
+        f"WITH matched(id, content_type_id, locale_id) AS MATERIALIZED ({matched_sql}) "  # noqa: S608
+        + " UNION ALL ".join(facet_parts())
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -345,32 +353,41 @@ def facet_counts(matched):
 
 
 def facet_parts():
-    """SELECTs of (kind, value, locale, count) over the ids in a `matched` CTE, one per table."""
+    """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id)` CTE.
+
+    Each table is joined from the matches of the page types that have it, so a facet's cost
+    follows the matches it can count, not the size of the table or of every match.
+    """
     quote = connection.ops.quote_name
-    page_table = quote(Page._meta.db_table)
     parts = [
-        f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, COUNT(*) FROM {page_table} "  # noqa: S608  # nosec B608
-        "WHERE id IN (SELECT id FROM matched) GROUP BY content_type_id, locale_id"
+        f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, COUNT(*) FROM matched "  # noqa: S608  # nosec B608
+        "GROUP BY content_type_id, locale_id"
     ]
     for model in topic_models():
         through, page_column, topic_column = topic_links(model)
         page_id = quote(through._meta.get_field(page_column).column)
         topic_id = quote(through._meta.get_field(topic_column).column)
         parts.append(
-            f"SELECT {TOPIC}, {topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
-            f"FROM {quote(through._meta.db_table)} "
-            f"WHERE {page_id} IN (SELECT id FROM matched) GROUP BY {topic_id}"
+            f"SELECT {TOPIC}, t.{topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
+            f"FROM matched m JOIN {quote(through._meta.db_table)} t ON t.{page_id} = m.id "
+            f"WHERE m.content_type_id IN ({content_types_of(model)}) GROUP BY t.{topic_id}"
         )
     for kind, name, term_model in ((SECTOR, "sector", Sector), (REGION, "region", Region)):
         for model in models_with(name, term_model):
             column = quote(model._meta.get_field(name).column)
             parts.append(
-                f"SELECT {kind}, {column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
-                f"FROM {quote(model._meta.db_table)} "
-                f"WHERE {quote(model._meta.pk.column)} IN (SELECT id FROM matched) "
-                f"AND {column} IS NOT NULL GROUP BY {column}"
+                f"SELECT {kind}, p.{column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
+                f"FROM matched m JOIN {quote(model._meta.db_table)} p "
+                f"ON p.{quote(model._meta.pk.column)} = m.id "
+                f"WHERE m.content_type_id IN ({content_types_of(model)}) "
+                f"AND p.{column} IS NOT NULL GROUP BY p.{column}"
             )
     return parts
+
+
+def content_types_of(model):
+    """The content type ids of `model` and its subclasses, as SQL (integers only)."""
+    return ", ".join(str(pk) for pk in get_descendants_content_types_pks(model))
 
 
 def facets(rows):
