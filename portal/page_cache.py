@@ -16,7 +16,7 @@ query-string variants per generation, and further ones are served without being 
 """
 
 import hashlib
-import pickle  # noqa: S403 (only values this process stored itself)
+import pickle  # noqa: S403  # nosec B403 (only values this process stored itself)
 import uuid
 from contextvars import ContextVar
 from functools import cache
@@ -188,7 +188,7 @@ class LocalMemo:
             self.generation, self.entries, self.size = generation, {}, 0
             return None
         found = self.entries.get(key)
-        return None if found is None else (pickle.loads(found),)  # noqa: S301 (our own pickle)
+        return None if found is None else (pickle.loads(found),)  # noqa: S301  # nosec B301 (our own pickle)
 
     def set(self, generation, key, value):
         if generation != self.generation:

@@ -129,6 +129,8 @@ def test_visitors_share_search_results_and_new_pages_are_found_at_once(client, n
     html = client.get(SEARCH, {"q": "heat pump"}).content.decode()
     assert "Heat pump trial" in html and "Heat pump grants" in html
     assert "2 results" in html
+    again = client.get(SEARCH, {"q": "heat pump"}).content.decode()  # the shared results
+    assert again == html and '<ol class="search-result-list">' in again
 
 
 def test_members_search_on_their_own_and_visitors_never_see_their_results(

@@ -14,7 +14,6 @@ keys per generation, so made-up values are rendered but not stored.
 import hashlib
 
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from portal.page_cache import admit_variant, remember
@@ -49,8 +48,8 @@ class SharedNode(template.Node):
                 return False
             return not self.keys or admit_variant(f"fragment:{self.name}:{address}")
 
-        html = remember(key, lambda: self.nodelist.render(context), keep=keep)
-        return mark_safe(html)  # noqa: S308 (rendered by the template engine, escaped there)
+        # Rendered by the engine, so a SafeString; the cache's pickles keep it one.
+        return remember(key, lambda: self.nodelist.render(context), keep=keep)
 
 
 @register.tag
