@@ -9,6 +9,7 @@ violation fails the test with the step and the page's address.
 import contextlib
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -68,9 +69,19 @@ class OneRequestAtATimeThread(LiveServerThread):
     """
 
     def _create_server(self, connections_override=None):
-        return WSGIServer(
-            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
-        )
+        return WSGIServer((self.host, self.port), SerialRequestHandler, allow_reuse_address=False)
+
+
+# Held while the one-at-a-time server answers a request: a journey's end waits for it, so a
+# request still in flight (a closing page's favicon) cannot write into the shared connection
+# while the next test empties and refills the database.
+SERVING = threading.Lock()
+
+
+class SerialRequestHandler(QuietWSGIRequestHandler):
+    def handle_one_request(self):
+        with SERVING:
+            super().handle_one_request()
 
 
 @pytest.fixture(scope="session")
@@ -192,6 +203,8 @@ class Journey:
             # them from reaching a server whose database is being emptied for the next test.
             context.route("**/*", lambda route: route.abort())
             context.close()
+        with SERVING:  # the request in flight, if any, is answered
+            pass
 
     # Errors, collected as they happen and raised at the next step boundary
 
