@@ -141,17 +141,17 @@ class PageCacheMiddleware:
             return response
         page_cache = caches[CACHE_ALIAS]
         found = page_cache.get_many([GENERATION_KEY, key])
-        generation = current_generation(page_cache, found.get(GENERATION_KEY))
-        request_generation.get()["generation"] = generation
+        current = current_generation(page_cache, found.get(GENERATION_KEY))
+        request_generation.get()["generation"] = current  # read with the page: once
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and entry[0] == current:
             response = entry[1]
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         shared = self.set_headers(request, response, key)
         if shared and (not request.GET or admit_variant(f"{request.get_host()}{request.path}")):
-            page_cache.set(key, (generation, response), settings.PAGE_CACHE_TIMEOUT)
+            page_cache.set(key, (current, response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 
