@@ -69,9 +69,14 @@ def is_personal(request, response):
     return bool(
         any(name in request.COOKIES for name in PERSONAL_COOKIES)
         or (user is not None and user.is_authenticated)
-        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or used_csrf_token(request)
         or response.cookies
     )
+
+
+def used_csrf_token(request):
+    """Whether rendering asked for a CSRF token (Django 5 flags it so; CSRF_COOKIE_USED is gone)."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
 def is_shareable(response):

@@ -268,7 +268,7 @@ class RankedResults:
             return [], 0, []
         matched_sql, params = compiled
         fts = f"{IndexEntry._meta.db_table}_fts"
-        content_types = ", ".join(str(pk) for pk in get_descendants_content_types_pks(Page))
+        content_types = content_types_of(Page)
         # The window is picked with LIMIT (a top-N sort) before it is numbered: numbering every
         # match first would sort them all.
         if self.sort == "newest":

@@ -16,7 +16,7 @@ import hashlib
 from django import template
 from django.utils.translation import get_language
 
-from portal.page_cache import admit_variant, remember
+from portal.page_cache import admit_variant, remember, used_csrf_token
 
 register = template.Library()
 
@@ -44,7 +44,7 @@ class SharedNode(template.Node):
             key += ":" + hashlib.sha256(values.encode()).hexdigest()
 
         def keep(html):
-            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            if used_csrf_token(request):
                 return False
             return not self.keys or admit_variant(f"fragment:{self.name}:{address}")
 
