@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -11,3 +12,15 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        post_migrate.connect(save_missing_documents, sender=self)
+
+
+def save_missing_documents(**kwargs):
+    """After `migrate`, pages without a search document get one (the table is new, or a page was
+    written with another search backend configured)."""
+    from wagtail.search.backends import get_search_backend
+
+    from . import documents, query
+
+    if query.reads_documents(get_search_backend()):
+        documents.save_missing()

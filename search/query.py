@@ -13,7 +13,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
-from django.db.models import Case, ForeignKey, IntegerField, Q, Value, When
+from django.db.models import ForeignKey, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -21,11 +21,14 @@ from django.utils.safestring import mark_safe
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search.index import SearchField
-from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, PlainText
 
 from home.models import Region, Sector, Topic, TopicsMixin
 from localization.locales import active_locale
+
+from . import documents
+from .backend import DocumentsIndexMixin
+from .models import SearchDocument
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -72,7 +75,16 @@ def search_query(words):
 
 def readable_pages(request):
     """Live pages the request may read: public ones, and restricted ones it passes."""
-    pages = Page.objects.live()
+    return readable(request, Page.objects.live())
+
+
+def readable_documents(request):
+    """The search documents of the pages the request may read."""
+    return readable(request, SearchDocument.objects.filter(live=True))
+
+
+def readable(request, queryset):
+    """`queryset` (with a `path`) without what lies under a restriction the request fails."""
     if not hasattr(request, "_search_refused"):  # asked for the results and the promotions
         refused = Q()
         for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
@@ -82,7 +94,7 @@ def readable_pages(request):
                 refused |= Q(path__startswith=restriction.page.path)
         request._search_refused = refused
     refused = request._search_refused
-    return pages.exclude(refused) if refused else pages
+    return queryset.exclude(refused) if refused else queryset
 
 
 @cache
@@ -181,11 +193,11 @@ class Filters:
         if self.content_type is not None:
             pages = pages.filter(content_type=self.content_type)
         if self.topic is not None:
-            pages = pages.filter(id__in=page_ids_with_topic(self.topic))
+            pages = pages.filter(pk__in=page_ids_with_topic(self.topic))
         for name in ("sector", "region"):
             term = getattr(self, name)
             if term is not None:
-                pages = pages.filter(id__in=page_ids_with(name, term))
+                pages = pages.filter(pk__in=page_ids_with(name, term))
         return pages
 
 
@@ -198,15 +210,13 @@ def searchable_page_models():
     return tuple(m for m in get_page_models() if not m._meta.abstract and m is not Page)
 
 
-def database_vendor(backend):
-    """ "sqlite" or "postgresql" when `backend` is Wagtail's database backend, else None."""
-    if backend.__class__.__module__.startswith("modelsearch.backends.database"):
-        return connection.vendor
-    return None
+def reads_documents(backend):
+    """Whether `backend` keeps the search documents (search/backend.py) a search here reads."""
+    return issubclass(backend.index_class, DocumentsIndexMixin)
 
 
 def fts_match(words):
-    """An FTS5 MATCH expression: every word, as typed or stemmed, in the title or the body.
+    """An FTS5 MATCH expression: every word, as typed or stemmed.
 
     `terms()` leaves only word characters, so quoting each word is enough to keep operators out.
     """
@@ -214,33 +224,60 @@ def fts_match(words):
     for word in words:
         variants = dict.fromkeys([word, stem(word)])
         clauses.append("(" + " OR ".join(f'"{variant}"' for variant in variants) + ")")
-    return "{title body} : (" + " AND ".join(clauses) + ")"
+    return " AND ".join(clauses)
 
 
-def ids_sql(pages):
-    """The SQL and parameters selecting (id, content type, locale) of `pages`, or None when it can
-    match nothing: the columns of the `matched` CTE the facets count from."""
+def hits_sql(words):
+    """SQL and parameters of `hits(id, score)`: the pages whose text matches every word, as typed
+    or stemmed, scored so that lower is better, title weighing most, then boosted fields."""
+    if connection.vendor == "sqlite":
+        weights = ", ".join(str(weight) for weight in documents.WEIGHTS.values())
+        return (
+            f"SELECT rowid, bm25({documents.FTS_TABLE}, {weights}) FROM {documents.FTS_TABLE} "  # noqa: S608  # nosec B608
+            f"WHERE {documents.FTS_TABLE} MATCH %s",
+            [fts_match(words)],
+        )
+    clauses, params = [], []
+    for word in words:
+        variants = list(dict.fromkeys([word, stem(word)]))
+        clauses.append("(" + " || ".join(["plainto_tsquery('simple', %s)"] * len(variants)) + ")")
+        params.extend(variants)
+    return (
+        "SELECT page_id, -ts_rank(vector, query) "  # noqa: S608  # nosec B608
+        f"FROM {SearchDocument._meta.db_table}, (SELECT {' && '.join(clauses)}) AS q(query) "
+        "WHERE vector @@ query",
+        params,
+    )
+
+
+def ids_sql(queryset):
+    """The SQL and parameters selecting (id, content type, locale, first published) of a `Page`
+    or `SearchDocument` queryset, or None when it can match nothing: the columns of the
+    `matched` CTE the facets count from."""
     try:
-        return pages.order_by().values("pk", "content_type_id", "locale_id").query.sql_with_params()
+        return (
+            queryset.order_by()
+            .values("pk", "content_type_id", "locale_id", "first_published_at")
+            .query.sql_with_params()
+        )
     except EmptyResultSet:
         return None
 
 
 class RankedResults:
-    """Matches on SQLite, found and scored in one FTS5 pass that also counts every facet.
+    """Matches on the database, found and scored in one pass over the search documents that
+    also counts every facet.
 
-    bm25 ranks with the title weighing most; "newest" orders by first publication. The statement
-    that counts the facets also returns the page of results the request asked for, so the index
-    is read once per search; the paginator slices this object and any other page is fetched on
-    demand. Wagtail's SQLite backend scores each row with a correlated subquery that runs the
-    match again, and matching pages against an `IN` list of every readable page reads them all:
-    here the matches drive the joins, so the cost follows the number of matches.
+    "relevance" orders by the text score (search/documents.py weighs the title most, then the
+    summary); "newest" by first publication. The statement that counts the facets also returns
+    the page of results the request asked for, so the text is matched once per search; the
+    paginator slices this object and any other page is fetched on demand. The matches drive
+    the joins, to narrow rows, so the cost follows the number of matches.
     """
 
-    TITLE_WEIGHT = 10.0
-
-    def __init__(self, words, pages, sort, start, size):
+    def __init__(self, words, documents, pages, sort, start, size):
         self.words = words
+        self.documents = documents
         self.pages = pages
         self.sort = sort
         self.rows, self.count, ids = self.run(start, size, with_facets=True)
@@ -257,26 +294,23 @@ class RankedResults:
             ids = self.window[2]
         else:
             ids = self.run(start, stop - start, with_facets=False)[2]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        # Read through the pages the searcher may read: a document can never show more.
+        pages = {page.pk: page for page in self.pages.filter(pk__in=ids).specific()}
         return [pages[pk] for pk in ids if pk in pages]
 
     def run(self, start, size, with_facets):
         """(facet rows, number of matches, ids of the window [start, start + size))."""
-        matched = self.pages.filter(pk__in=RawSQL("SELECT id FROM hits", ()))  # noqa: S611
+        matched = self.documents.filter(pk__in=RawSQL("SELECT id FROM hits", ()))  # noqa: S611
         compiled = ids_sql(matched)
         if compiled is None:
             return [], 0, []
         matched_sql, params = compiled
-        fts = f"{IndexEntry._meta.db_table}_fts"
-        content_types = content_types_of(Page)
+        found_sql, found_params = hits_sql(self.words)
         # The window is picked with LIMIT (a top-N sort) before it is numbered: numbering every
         # match first would sort them all.
         if self.sort == "newest":
-            order = "first_published_at DESC, id DESC"
-            window = (
-                f"SELECT id, first_published_at FROM {Page._meta.db_table} "  # noqa: S608  # nosec B608
-                f"WHERE id IN (SELECT id FROM matched) ORDER BY {order} LIMIT %s OFFSET %s"
-            )
+            order = "published DESC, id DESC"
+            window = f"SELECT id, published FROM matched ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608  # nosec B608
         else:
             order = "score, id DESC"
             window = (
@@ -285,39 +319,24 @@ class RankedResults:
             )
         parts = facet_parts() if with_facets else []
         parts.append(
-            f"SELECT {RESULT}, id, NULL, ROW_NUMBER() OVER (ORDER BY {order}) FROM ({window})"  # noqa: S608  # nosec B608
+            f"SELECT {RESULT}, id, NULL, ROW_NUMBER() OVER (ORDER BY {order}) "  # noqa: S608  # nosec B608
+            f"FROM ({window}) AS result_window"
         )
         # Table names come from model metadata and ids are integers: nothing typed reaches the SQL
         # except through parameters.
         sql = (
-            "WITH hits(id, score) AS MATERIALIZED ("  # noqa: S608  # nosec B608
-            f"SELECT CAST(e.object_id AS INTEGER), bm25({fts}, 0.0, 1.0, {self.TITLE_WEIGHT}) "
-            f"FROM {fts} JOIN {IndexEntry._meta.db_table} e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({content_types})), "
-            f"matched(id, content_type_id, locale_id) AS MATERIALIZED ({matched_sql}) "
+            f"WITH hits(id, score) AS MATERIALIZED ({found_sql}), "  # noqa: S608  # nosec B608
+            f"matched(id, content_type_id, locale_id, published) AS MATERIALIZED ({matched_sql}) "
             + " UNION ALL ".join(parts)
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [fts_match(self.words), *params, size, start])
+            cursor.execute(sql, [*found_params, *params, size, start])
             rows = cursor.fetchall()
         window = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
         ids = [value for _kind, value, _locale, _position in window]
         facet_rows = [row for row in rows if row[0] != RESULT]
         total = sum(n for kind, _value, _locale, n in facet_rows if kind == TYPE_AND_LANGUAGE)
         return facet_rows, total, ids
-
-
-def rank(results, words):
-    """On PostgreSQL, pages whose title holds a query word come first, then by Wagtail's score."""
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is None:
-        return results
-    in_title = Q()
-    for word in words:
-        in_title |= Q(title__icontains=stem(word))
-    queryset = get_queryset()
-    title_hit = Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    return queryset.annotate(_title_hit=title_hit).order_by("-_title_hit", *queryset.query.order_by)
 
 
 @dataclass
@@ -342,8 +361,8 @@ def facet_counts(matched):
     matched_sql, params = compiled
     # Names and columns come from model metadata; the matched ids' own SQL carries its parameters.
     sql = (
-        f"WITH matched(id, content_type_id, locale_id) AS MATERIALIZED ({matched_sql}) "  # noqa: S608
-        + " UNION ALL ".join(facet_parts())
+        "WITH matched(id, content_type_id, locale_id, published) AS MATERIALIZED "  # noqa: S608
+        f"({matched_sql}) " + " UNION ALL ".join(facet_parts())  # noqa: S608
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -353,7 +372,7 @@ def facet_counts(matched):
 
 
 def facet_parts():
-    """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id)` CTE.
+    """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id, …)`.
 
     Each table is joined from the matches of the page types that have it, so a facet's cost
     follows the matches it can count, not the size of the table or of every match.

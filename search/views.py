@@ -65,26 +65,22 @@ def render_results(request, query, words, filters):
     """The results, facets and promotions as HTML, and the number of matches."""
     pages = filters.apply(q.readable_pages(request))
     backend = get_search_backend() if words else None
-    if words and q.database_vendor(backend) == "sqlite":
-        # One FTS5 pass finds, ranks and counts the matches, and fetches the requested page.
-        results = q.RankedResults(words, pages, filters.sort, requested_start(request), PAGE_SIZE)
+    if words and q.reads_documents(backend):
+        # One pass over the search documents finds, ranks and counts the matches, and fetches
+        # the requested page.
+        documents = filters.apply(q.readable_documents(request))
+        start = requested_start(request)
+        results = q.RankedResults(words, documents, pages, filters.sort, start, PAGE_SIZE)
         rows, total = results.rows, results.count
     else:
         if words:
+            # A search engine: it ranks; the facets count the ids it found.
             if filters.sort == "newest":
                 pages = pages.order_by("-first_published_at", "-id")
-            found = backend.search(
+            results = backend.search(
                 q.search_query(words), pages, order_by_relevance=filters.sort == "relevance"
             )
-            if q.database_vendor(backend) is None:
-                # A search engine: it ranks; the facets count the ids it found.
-                results = found
-                matched = Page.objects.filter(pk__in=[page.pk for page in found])
-            else:
-                matched = backend.search(
-                    q.search_query(words), pages, order_by_relevance=False
-                ).get_queryset()
-                results = matched if filters.sort == "newest" else q.rank(found, words)
+            matched = Page.objects.filter(pk__in=[page.pk for page in results])
         else:
             results = matched = pages.order_by("-first_published_at", "-pk")
         rows, total = q.facet_counts(matched)

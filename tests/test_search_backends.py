@@ -61,7 +61,7 @@ def settings_from(**environ):
 
 
 def test_settings_use_the_database_backend_without_search_variables():
-    assert settings_from() == {"BACKEND": "wagtail.search.backends.database"}
+    assert settings_from() == {"BACKEND": "search.backend"}
 
 
 def test_settings_take_engine_url_and_index_prefix_from_the_environment():

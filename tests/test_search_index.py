@@ -1,9 +1,10 @@
 """Index freshness: publishing, unpublishing, moving, privacy and deletion reach search results.
 
 Wagtail keeps the index current through django-modelsearch's signal handlers and its
-`insert_or_update_object_task` (run at once in tests); search/signals.py reindexes after publish
-so topics saved with the revision are indexed too. A failing search backend must never block
-publishing, and `update_index` catches up afterwards.
+`insert_or_update_object_task` (run at once in tests); the search backend writes the site
+search's documents with it; search/signals.py reindexes after publish so topics saved with the
+revision are indexed too, and gives the documents their new paths after a move. A failing search
+backend must never block publishing, and `update_index` catches up afterwards.
 """
 
 import logging
@@ -12,23 +13,30 @@ import pytest
 
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home.factories import TopicFactory
 from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from search.models import SearchDocument
 
 URL = reverse("search")
 
 
 def titles(client, query):
+    """The titles found; the count and facets must agree with them (nothing counted unseen)."""
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
-    return [item["page"].title for item in response.context["items"]]
+    found = [item["page"].title for item in response.context["items"]]
+    assert response.context["results"].paginator.count == len(found)
+    for facet in response.context["facets"]:
+        assert sum(option["count"] for option in facet["options"]) <= len(found), facet
+    return found
 
 
 @pytest.fixture
@@ -83,6 +91,63 @@ def test_moved_page_is_found_at_its_new_address(client, home, news_index):
     assert f'href="{news_index.url}boreholes/"' not in html
 
 
+def restricted_section(home, title):
+    section = NewsIndexPageFactory(parent=fresh(home), title=title, slug=title.lower())
+    PageViewRestriction.objects.create(
+        page=section,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="x",  # noqa: S106
+    )
+    return section
+
+
+def fresh(page):
+    """The page as stored: adding children leaves in-memory parents with stale tree fields."""
+    return Page.objects.get(pk=page.pk).specific
+
+
+def test_page_moved_into_a_restricted_section_leaves_visitor_results(client, home, news_index):
+    page = NewsPageFactory(parent=news_index, title="Boreholes in the park")
+    page.save_revision().publish()
+    page.move(restricted_section(home, "Private"), pos="last-child")
+    assert titles(client, "boreholes") == []
+
+
+def test_section_moved_under_a_restricted_one_takes_its_pages_with_it(client, home, news_index):
+    NewsPageFactory(parent=news_index, title="Boreholes in the park").save_revision().publish()
+    fresh(news_index).move(restricted_section(home, "Private"), pos="last-child")
+    assert titles(client, "boreholes") == []
+
+
+def test_reordering_siblings_keeps_a_restricted_sections_pages_hidden(client, home, news_index):
+    """Placing a page before a restricted section renumbers the section's subtree: its pages
+    must stay hidden under the new numbers, and a public section's pages stay found."""
+    private = restricted_section(home, "Private")
+    NewsPageFactory(parent=private, title="Boreholes in secret").save_revision().publish()
+    NewsPageFactory(parent=news_index, title="Boreholes in public").save_revision().publish()
+    old_paths = dict(Page.objects.values_list("pk", "path"))
+    old_paths.pop(home.pk)
+    newcomer = NewsIndexPageFactory(parent=fresh(home), title="Newcomer", slug="newcomer")
+    fresh(newcomer).move(fresh(private), pos="left")
+    fresh(news_index).move(fresh(newcomer), pos="left")
+    paths = dict(Page.objects.values_list("pk", "path"))
+    assert any(paths[pk] != path for pk, path in old_paths.items())  # the moves renumbered them
+    assert titles(client, "boreholes") == ["Boreholes in public"]
+
+
+def test_pages_without_a_search_document_get_one_after_migrate(client, article):
+    SearchDocument.objects.all().delete()
+    assert titles(client, "geothermal") == []
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert titles(client, "geothermal") == ["Geothermal boreholes"]
+
+
+def test_update_index_rebuilds_the_search_documents(client, article):
+    SearchDocument.objects.all().delete()
+    call_command("update_index", verbosity=0)
+    assert titles(client, "geothermal") == ["Geothermal boreholes"]
+
+
 def test_password_restriction_removes_it_from_visitor_results(client, article):
     PageViewRestriction.objects.create(
         page=article,
@@ -107,6 +172,7 @@ def test_deleting_removes_it_from_results_and_index(client, article):
     article.delete()
     assert titles(client, "geothermal") == []
     assert not IndexEntry.objects.filter(object_id=str(pk)).exists()
+    assert not SearchDocument.objects.filter(page_id=pk).exists()
 
 
 def test_failing_search_backend_never_blocks_publishing_and_update_index_catches_up(

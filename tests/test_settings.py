@@ -58,9 +58,7 @@ def test_production_deploy_check_prints_no_warning():
 
 
 def test_database_search_backend_is_the_default():
-    assert env.search_backends("", "", "portal_") == {
-        "default": {"BACKEND": "wagtail.search.backends.database"}
-    }
+    assert env.search_backends("", "", "portal_") == {"default": {"BACKEND": "search.backend"}}
 
 
 @pytest.mark.parametrize("kind", ["elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"])

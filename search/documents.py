@@ -1,0 +1,150 @@
+"""Writing the search documents (search.models.SearchDocument) and their text.
+
+A page's text is split three ways for ranking: its title, its boosted fields (summary,
+organisation name: any `SearchField` with a boost above 1) and the rest. SQLite keeps the text
+in an FTS5 table ranked with bm25 weights; PostgreSQL in a tsvector whose weights A, B and D
+`ts_rank` scores 1.0, 0.4 and 0.1.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import OuterRef, Subquery
+from django.utils.encoding import force_str
+
+from wagtail.models import Page
+from wagtail.search.index import RelatedFields, SearchField
+
+from .models import SearchDocument
+
+FTS_TABLE = "search_document_text"
+ANGLES = re.compile(r"[<>]")
+WEIGHTS = {"title": 10.0, "boosted": 4.0, "body": 1.0}  # bm25 column weights, as ts_rank's A, B, D
+VECTOR = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+    "|| setweight(to_tsvector('simple', %s), 'D')"
+)
+
+
+def field_values(obj, search_field):
+    """(SearchField, text) pairs of one of `obj`'s search fields, following related fields."""
+    if isinstance(search_field, SearchField):
+        value = search_field.get_value(obj)
+        if isinstance(value, list | tuple):
+            value = " ".join(force_str(item) for item in value)
+        if value:
+            yield search_field, force_str(value)
+    elif isinstance(search_field, RelatedFields):
+        related = search_field.get_value(obj)
+        if related is None:
+            return
+        related = related.all() if hasattr(related, "all") else [related]
+        for item in related:
+            for inner in search_field.fields:
+                yield from field_values(item, inner)
+
+
+def texts(page):
+    """The page's (title, boosted, body) text."""
+    parts = {"title": [], "boosted": [], "body": []}
+    for search_field in page.get_search_fields():
+        for found, value in field_values(page, search_field):
+            if found.field_name == "title" and found is search_field:
+                parts["title"].append(value)
+            elif (found.boost or 1) > 1:
+                parts["boosted"].append(value)
+            else:
+                parts["body"].append(value)
+    return tuple(" ".join(values) for values in parts.values())
+
+
+def document(page):
+    return SearchDocument(
+        page_id=page.pk,
+        content_type_id=page.content_type_id,
+        locale_id=page.locale_id,
+        live=page.live,
+        path=page.path,
+        first_published_at=page.first_published_at,
+    )
+
+
+def save(pages):
+    """Write (or rewrite) the documents and text of `pages`, specific page instances."""
+    pages = [page for page in pages if page.pk]
+    if not pages:
+        return
+    SearchDocument.objects.bulk_create(
+        [document(page) for page in pages],
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=[f.name for f in SearchDocument._meta.concrete_fields if not f.primary_key],
+    )
+    rows = [(*texts(page), page.pk) for page in pages]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            delete_text(cursor, [page.pk for page in pages])
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (title, boosted, body, rowid) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec B608
+                rows,
+            )
+        elif connection.vendor == "postgresql":
+            # PostgreSQL's parser reads "<...>" as a tag and drops it: the text is plain text.
+            rows = [[ANGLES.sub(" ", text) for text in row[:3]] + [row[3]] for row in rows]
+            cursor.executemany(
+                f"UPDATE {SearchDocument._meta.db_table} SET vector = {VECTOR} WHERE page_id = %s",  # noqa: S608  # nosec B608
+                rows,
+            )
+
+
+def delete_text(cursor, page_ids):
+    placeholders = ", ".join(["%s"] * len(page_ids))
+    cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", page_ids)  # noqa: S608  # nosec B608
+
+
+def delete(page_ids):
+    SearchDocument.objects.filter(page_id__in=page_ids).delete()
+    if connection.vendor == "sqlite" and page_ids:
+        with connection.cursor() as cursor:
+            delete_text(cursor, list(page_ids))
+
+
+def delete_stale():
+    """Forget documents (and SQLite text) of pages that no longer exist."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN "  # noqa: S608  # nosec B608
+                f"(SELECT id FROM {Page._meta.db_table})"
+            )
+    # Documents of deleted pages went with them (on delete cascade).
+
+
+def reset():
+    SearchDocument.objects.all()._raw_delete(using=connection.alias)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608  # nosec B608
+
+
+def sync_paths():
+    """Give every document its page's current path: a move renumbers whole subtrees (the moved
+    page's, and its new siblings' when placed between them), and privacy is checked by path."""
+    stale = SearchDocument.objects.exclude(path=Subquery(current_path()))
+    stale.update(path=Subquery(current_path()))
+
+
+def current_path():
+    return Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1]
+
+
+def save_missing(batch=500):
+    """Write the documents of pages that have none (existing pages, once the table is added)."""
+    missing = Page.objects.exclude(pk__in=SearchDocument.objects.values("page_id")).order_by("pk")
+    pages = []
+    for page in missing.specific().iterator(chunk_size=batch):
+        pages.append(page)
+        if len(pages) == batch:
+            save(pages)
+            pages = []
+    save(pages)

@@ -1,0 +1,54 @@
+"""The narrow rows a search on the database reads, and their text beside them.
+
+SQLite: an FTS5 table `search_document_text` (title, boosted, body) whose rowid is the page id.
+PostgreSQL: a weighted tsvector column `vector` on the rows, with a GIN index. The text is written
+by the search backend (search/backend.py); `update_index` fills both for existing pages.
+"""
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+def create_text(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE search_document_text USING fts5(title, boosted, body)"
+        )
+    elif vendor == "postgresql":
+        schema_editor.execute(
+            "ALTER TABLE search_searchdocument ADD COLUMN vector tsvector NOT NULL DEFAULT ''"
+        )
+        schema_editor.execute(
+            "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)"
+        )
+
+
+def drop_text(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_document_text")
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('search', '0002_indexentry_title_body_gin'),
+        ('wagtailcore', '0098_apitoken'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='SearchDocument',
+            fields=[
+                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('live', models.BooleanField()),
+                ('path', models.CharField(max_length=255)),
+                ('first_published_at', models.DateTimeField(null=True)),
+                ('content_type', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
+                ('locale', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
+            ],
+        ),
+        migrations.RunPython(create_text, drop_text),
+    ]
