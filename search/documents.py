@@ -3,7 +3,8 @@
 A page's text is split three ways for ranking: its title, its boosted fields (summary,
 organisation name: any `SearchField` with a boost above 1) and the rest. SQLite keeps the text
 in an FTS5 table ranked with bm25 weights; PostgreSQL in a tsvector whose weights A, B and D
-`ts_rank` scores 1.0, 0.4 and 0.1.
+`ts_rank` scores 1.0, 0.4 and 0.1, and the title and boosted fields again in a `heading` tsvector:
+pages matching there are the first tier of relevance (search/query.py).
 """
 
 import re
@@ -20,10 +21,7 @@ from .models import SearchDocument
 FTS_TABLE = "search_document_text"
 ANGLES = re.compile(r"[<>]")
 WEIGHTS = {"title": 10.0, "boosted": 4.0, "body": 1.0}  # bm25 column weights, as ts_rank's A, B, D
-VECTOR = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
-    "|| setweight(to_tsvector('simple', %s), 'D')"
-)
+HEADING = "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
 
 
 def field_values(obj, search_field):
@@ -92,8 +90,10 @@ def save(pages):
             # PostgreSQL's parser reads "<...>" as a tag and drops it: the text is plain text.
             rows = [[ANGLES.sub(" ", text) for text in row[:3]] + [row[3]] for row in rows]
             cursor.executemany(
-                f"UPDATE {SearchDocument._meta.db_table} SET vector = {VECTOR} WHERE page_id = %s",  # noqa: S608  # nosec B608
-                rows,
+                f"UPDATE {SearchDocument._meta.db_table} "  # noqa: S608  # nosec B608
+                f"SET heading = {HEADING}, vector = {HEADING} || to_tsvector('simple', %s) "
+                "WHERE page_id = %s",
+                [(title, boosted, title, boosted, body, pk) for title, boosted, body, pk in rows],
             )
 
 

@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import connection
 from django.db.models import ForeignKey, Q
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -227,26 +226,52 @@ def fts_match(words):
     return " AND ".join(clauses)
 
 
-def hits_sql(words):
-    """SQL and parameters of `hits(id, score)`: the pages whose text matches every word, as typed
-    or stemmed, scored so that lower is better, title weighing most, then boosted fields."""
+# Which text a search matches: all of it, the title and boosted fields only, or all of it
+# where those don't match (the body matches).
+EVERYWHERE, HEADING, BODY = "everywhere", "heading", "body"
+
+
+def matching_sql(words, candidates, part=EVERYWHERE, scored=False):
+    """SQL and parameters selecting (id, content_type_id, locale_id, published[, score]) of the
+    `candidates` (search documents) whose text matches every word, as typed or stemmed, in
+    `part`; the score is
+    lower for better matches, the title weighing most, then the boosted fields; or None when
+    `candidates` can hold nothing. One scan: the text match drives the lookups of the documents'
+    own filters (live, language, privacy, chosen facets)."""
+    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    query = candidates.query
+    try:
+        filters, params = query.get_compiler(connection=connection).compile(query.where)
+    except EmptyResultSet:
+        return None
+    columns = f"{table}.page_id" + (
+        "" if scored else ", content_type_id, locale_id, first_published_at"
+    )
     if connection.vendor == "sqlite":
+        text = documents.FTS_TABLE
+        expression = fts_match(words)
+        if part != EVERYWHERE:
+            heading = "{title boosted} : (" + expression + ")"
+            expression = heading if part == HEADING else f"({expression}) NOT {heading}"
         weights = ", ".join(str(weight) for weight in documents.WEIGHTS.values())
+        score = f", bm25({text}, {weights})" if scored else ""  # an FTS5 rank, lower is better
         return (
-            f"SELECT rowid, bm25({documents.FTS_TABLE}, {weights}) FROM {documents.FTS_TABLE} "  # noqa: S608  # nosec B608
-            f"WHERE {documents.FTS_TABLE} MATCH %s",
-            [fts_match(words)],
+            f"SELECT {columns}{score} FROM {text} JOIN {table} ON {table}.page_id = {text}.rowid "  # noqa: S608  # nosec B608
+            f"WHERE {text} MATCH %s AND ({filters})",
+            [expression, *params],
         )
-    clauses, params = [], []
+    clauses, query_params = [], []
     for word in words:
         variants = list(dict.fromkeys([word, stem(word)]))
         clauses.append("(" + " || ".join(["plainto_tsquery('simple', %s)"] * len(variants)) + ")")
-        params.extend(variants)
+        query_params.extend(variants)
+    vector = "heading" if part == HEADING else "vector"
+    condition = f"{vector} @@ query" + (" AND NOT heading @@ query" if part == BODY else "")
+    score = f", -ts_rank({vector}, query)" if scored else ""
     return (
-        "SELECT page_id, -ts_rank(vector, query) "  # noqa: S608  # nosec B608
-        f"FROM {SearchDocument._meta.db_table}, (SELECT {' && '.join(clauses)}) AS q(query) "
-        "WHERE vector @@ query",
-        params,
+        f"SELECT {columns}{score} FROM {table}, "  # noqa: S608  # nosec B608
+        f"(SELECT {' && '.join(clauses)}) AS q(query) WHERE {condition} AND ({filters})",
+        [*query_params, *params],
     )
 
 
@@ -265,14 +290,16 @@ def ids_sql(queryset):
 
 
 class RankedResults:
-    """Matches on the database, found and scored in one pass over the search documents that
-    also counts every facet.
+    """Matches on the database, found in one pass over the search documents that also counts
+    every facet and picks the page of results the request asked for.
 
-    "relevance" orders by the text score (search/documents.py weighs the title most, then the
-    summary); "newest" by first publication. The statement that counts the facets also returns
-    the page of results the request asked for, so the text is matched once per search; the
-    paginator slices this object and any other page is fetched on demand. The matches drive
-    the joins, to narrow rows, so the cost follows the number of matches.
+    "newest" orders by first publication. "relevance" has two tiers: pages matching in their
+    title and boosted fields (summary, organisation), scored among themselves, then the pages
+    matching only with their body, scored over all their text. Scoring reads every instance of
+    the words in each document, so only the tier the page of results reaches is scored: for a
+    common word, the first page comes from the few hundred headings that hold it rather than
+    from scoring every one of thousands of bodies. The paginator slices this object and any
+    other page is fetched on demand. The matches drive the joins, to narrow rows.
     """
 
     def __init__(self, words, documents, pages, sort, start, size):
@@ -280,7 +307,7 @@ class RankedResults:
         self.documents = documents
         self.pages = pages
         self.sort = sort
-        self.rows, self.count, ids = self.run(start, size, with_facets=True)
+        ids = self.run(start, size, with_facets=True)
         self.window = (start, min(start + size, self.count), ids)
 
     def __len__(self):
@@ -293,50 +320,68 @@ class RankedResults:
         if (start, stop) == self.window[:2]:
             ids = self.window[2]
         else:
-            ids = self.run(start, stop - start, with_facets=False)[2]
+            ids = self.run(start, stop - start, with_facets=False)
         # Read through the pages the searcher may read: a document can never show more.
         pages = {page.pk: page for page in self.pages.filter(pk__in=ids).specific()}
         return [pages[pk] for pk in ids if pk in pages]
 
     def run(self, start, size, with_facets):
-        """(facet rows, number of matches, ids of the window [start, start + size))."""
-        matched = self.documents.filter(pk__in=RawSQL("SELECT id FROM hits", ()))  # noqa: S611
-        compiled = ids_sql(matched)
-        if compiled is None:
-            return [], 0, []
-        matched_sql, params = compiled
-        found_sql, found_params = hits_sql(self.words)
-        # The window is picked with LIMIT (a top-N sort) before it is numbered: numbering every
-        # match first would sort them all.
-        if self.sort == "newest":
-            order = "published DESC, id DESC"
-            window = f"SELECT id, published FROM matched ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608  # nosec B608
-        else:
-            order = "score, id DESC"
-            window = (
-                "SELECT id, score FROM hits WHERE id IN (SELECT id FROM matched) "  # noqa: S608  # nosec B608
-                f"ORDER BY {order} LIMIT %s OFFSET %s"
-            )
+        """The ids of the window [start, start + size); with facets, counts every match first."""
         parts = facet_parts() if with_facets else []
-        parts.append(
-            f"SELECT {RESULT}, id, NULL, ROW_NUMBER() OVER (ORDER BY {order}) "  # noqa: S608  # nosec B608
-            f"FROM ({window}) AS result_window"
-        )
-        # Table names come from model metadata and ids are integers: nothing typed reaches the SQL
-        # except through parameters.
-        sql = (
-            f"WITH hits(id, score) AS MATERIALIZED ({found_sql}), "  # noqa: S608  # nosec B608
-            f"matched(id, content_type_id, locale_id, published) AS MATERIALIZED ({matched_sql}) "
-            + " UNION ALL ".join(parts)
-        )
+        if self.sort == "newest":
+            parts.append(numbered("matched", "published DESC, id DESC"))
+            return self.execute([], parts, [size, start], with_facets)
+        parts.append(numbered("top", "score, id DESC"))
+        if with_facets:
+            parts.append(f"SELECT {HEADED}, NULL, NULL, COUNT(*) FROM top")  # noqa: S608  # nosec B608
+        ids = self.execute([("top", HEADING)], parts, [size, start], with_facets)
+        if len(ids) < size and self.count > self.headed:
+            # The window reaches past the heading matches: the body matches, scored.
+            window = [size - len(ids), max(0, start - self.headed)]
+            rest = [numbered("rest", "score, id DESC")]
+            ids += self.execute([("rest", BODY)], rest, window, with_facets=False)
+        return ids
+
+    def execute(self, scored, parts, window, with_facets):
+        """Run `parts` over the `matched` CTE and the `scored` (name, part) CTEs of (id, score);
+        return the ids of the window and, with facets, keep the counts."""
+        if with_facets:
+            self.rows, self.count, self.headed = [], 0, 0
+        found = matching_sql(self.words, self.documents)
+        if found is None:
+            return []
+        ctes = [("matched(id, content_type_id, locale_id, published)", *found)]
+        for name, part in scored:
+            ctes.append(
+                (f"{name}(id, score)", *matching_sql(self.words, self.documents, part, True))
+            )
+        # Table names come from model metadata: nothing typed reaches the SQL except through
+        # parameters.
+        sql = "WITH " + ", ".join(f"{name} AS MATERIALIZED ({body})" for name, body, _ in ctes)
+        sql += " " + " UNION ALL ".join(parts)
+        params = [param for _name, _body, cte_params in ctes for param in cte_params]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*found_params, *params, size, start])
+            cursor.execute(sql, [*params, *window])
             rows = cursor.fetchall()
-        window = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
-        ids = [value for _kind, value, _locale, _position in window]
-        facet_rows = [row for row in rows if row[0] != RESULT]
-        total = sum(n for kind, _value, _locale, n in facet_rows if kind == TYPE_AND_LANGUAGE)
-        return facet_rows, total, ids
+        if with_facets:
+            self.rows = [row for row in rows if row[0] not in (RESULT, HEADED)]
+            self.count = sum(
+                n for kind, _value, _locale, n in self.rows if kind == TYPE_AND_LANGUAGE
+            )
+            self.headed = sum(n for kind, _value, _locale, n in rows if kind == HEADED)
+        window_rows = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
+        return [value for _kind, value, _locale, _position in window_rows]
+
+
+def numbered(source, order):
+    """A window of `source` (LIMIT and OFFSET parameters) as RESULT rows numbered in `order`.
+
+    The window is picked with LIMIT (a top-N sort) before it is numbered: numbering every match
+    first would sort them all."""
+    return (
+        f"SELECT {RESULT}, id, NULL, ROW_NUMBER() OVER (ORDER BY {order}) "  # noqa: S608  # nosec B608
+        f"FROM (SELECT * FROM {source} ORDER BY {order} LIMIT %s OFFSET %s) AS result_window"
+    )
 
 
 @dataclass
@@ -346,7 +391,7 @@ class Facet:
     options: list
 
 
-TYPE_AND_LANGUAGE, TOPIC, SECTOR, REGION, RESULT = range(5)
+TYPE_AND_LANGUAGE, TOPIC, SECTOR, REGION, RESULT, HEADED = range(6)
 
 
 def facet_counts(matched):

@@ -142,14 +142,26 @@ def facet_links(facets, query, filters):
 
 def promoted_pages(request, query):
     """Editors' picks for this query, limited to pages the searcher may read."""
+    query_string = normalise_query_string(query)
+    if query_string not in promoted_queries():
+        return []
     promotions = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        SearchPromotion.objects.filter(query__query_string=query_string)
         .select_related("page")
         .order_by("sort_order")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
     readable = set(q.readable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
     return [p for p in promotions if p.page_id is None or p.page_id in readable]
+
+
+def promoted_queries():
+    """The queries editors pinned results for: most searches have none, and a promotion saved or
+    deleted starts a new content generation."""
+    return remember(
+        "search:promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
 
 
 def log_query(query, count):

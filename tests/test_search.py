@@ -237,14 +237,17 @@ def test_suggestions_complete_titles(client, corpus):
 
 
 def test_promoted_pages_come_first(client, corpus):
+    assert "Our pick" not in client.get(URL, {"q": "retrofit"}).content.decode()
     query = Query.get("retrofit")
-    SearchPromotion.objects.create(
+    promotion = SearchPromotion.objects.create(
         query=query, page=corpus["tagged"], sort_order=0, description="Our pick"
     )
     response = client.get(URL, {"q": "Retrofit"})
     html = response.content.decode()
     assert html.index("Our pick") < html.index("Retrofit of the town hall")
     assert html.index("Pumps in schools") < html.index("Winter report")
+    promotion.delete()
+    assert "Our pick" not in client.get(URL, {"q": "retrofit"}).content.decode()
 
 
 def test_promotion_of_a_members_only_page_is_hidden_from_visitors(client, members_only):

@@ -1,7 +1,8 @@
 """The narrow rows a search on the database reads, and their text beside them.
 
 SQLite: an FTS5 table `search_document_text` (title, boosted, body) whose rowid is the page id.
-PostgreSQL: a weighted tsvector column `vector` on the rows, with a GIN index. The text is written
+PostgreSQL: weighted tsvector columns on the rows, each with a GIN index: `vector` (all the text)
+and `heading` (title and boosted fields only, the first tier of relevance). The text is written
 by the search backend (search/backend.py); `update_index` fills both for existing pages.
 """
 
@@ -17,12 +18,14 @@ def create_text(apps, schema_editor):
             "CREATE VIRTUAL TABLE search_document_text USING fts5(title, boosted, body)"
         )
     elif vendor == "postgresql":
-        schema_editor.execute(
-            "ALTER TABLE search_searchdocument ADD COLUMN vector tsvector NOT NULL DEFAULT ''"
-        )
-        schema_editor.execute(
-            "CREATE INDEX search_document_vector ON search_searchdocument USING gin (vector)"
-        )
+        for column in ("vector", "heading"):
+            schema_editor.execute(
+                f"ALTER TABLE search_searchdocument ADD COLUMN {column} tsvector NOT NULL DEFAULT ''"
+            )
+            schema_editor.execute(
+                f"CREATE INDEX search_document_{column} ON search_searchdocument "
+                f"USING gin ({column})"
+            )
 
 
 def drop_text(apps, schema_editor):
