@@ -231,22 +231,19 @@ def fts_match(words):
 EVERYWHERE, HEADING, BODY = "everywhere", "heading", "body"
 
 
-def matching_sql(words, candidates, part=EVERYWHERE, scored=False):
-    """SQL and parameters selecting (id, content_type_id, locale_id, published[, score]) of the
+def matching_sql(words, candidates, part=EVERYWHERE, columns=(), scored=False):
+    """SQL and parameters selecting the id and `columns`, and with `scored` a score, of the
     `candidates` (search documents) whose text matches every word, as typed or stemmed, in
-    `part`; the score is
-    lower for better matches, the title weighing most, then the boosted fields; or None when
-    `candidates` can hold nothing. One scan: the text match drives the lookups of the documents'
-    own filters (live, language, privacy, chosen facets)."""
+    `part`; or None when `candidates` can hold nothing. The score is lower for better matches,
+    the title weighing most, then the boosted fields. One scan: the text match drives the
+    lookups of the documents' own filters (live, language, privacy, chosen facets)."""
     table = connection.ops.quote_name(SearchDocument._meta.db_table)
     query = candidates.query
     try:
         filters, params = query.get_compiler(connection=connection).compile(query.where)
     except EmptyResultSet:
         return None
-    columns = f"{table}.page_id" + (
-        "" if scored else ", content_type_id, locale_id, first_published_at"
-    )
+    columns = ", ".join([f"{table}.page_id AS id", *columns])
     if connection.vendor == "sqlite":
         text = documents.FTS_TABLE
         expression = fts_match(words)
@@ -254,7 +251,9 @@ def matching_sql(words, candidates, part=EVERYWHERE, scored=False):
             heading = "{title boosted} : (" + expression + ")"
             expression = heading if part == HEADING else f"({expression}) NOT {heading}"
         weights = ", ".join(str(weight) for weight in documents.WEIGHTS.values())
-        score = f", bm25({text}, {weights})" if scored else ""  # an FTS5 rank, lower is better
+        score = (
+            f", bm25({text}, {weights}) AS score" if scored else ""
+        )  # an FTS5 rank, lower is better
         return (
             f"SELECT {columns}{score} FROM {text} JOIN {table} ON {table}.page_id = {text}.rowid "  # noqa: S608  # nosec B608
             f"WHERE {text} MATCH %s AND ({filters})",
@@ -267,7 +266,7 @@ def matching_sql(words, candidates, part=EVERYWHERE, scored=False):
         query_params.extend(variants)
     vector = "heading" if part == HEADING else "vector"
     condition = f"{vector} @@ query" + (" AND NOT heading @@ query" if part == BODY else "")
-    score = f", -ts_rank({vector}, query)" if scored else ""
+    score = f", -ts_rank({vector}, query) AS score" if scored else ""
     return (
         f"SELECT {columns}{score} FROM {table}, "  # noqa: S608  # nosec B608
         f"(SELECT {' && '.join(clauses)}) AS q(query) WHERE {condition} AND ({filters})",
@@ -276,14 +275,11 @@ def matching_sql(words, candidates, part=EVERYWHERE, scored=False):
 
 
 def ids_sql(queryset):
-    """The SQL and parameters selecting (id, content type, locale, first published) of a `Page`
-    or `SearchDocument` queryset, or None when it can match nothing: the columns of the
-    `matched` CTE the facets count from."""
+    """The SQL and parameters selecting (id, content type, locale) of a `Page` queryset, or None
+    when it can match nothing: the columns of the `matched` CTE the facets count from."""
     try:
         return (
-            queryset.order_by()
-            .values("pk", "content_type_id", "locale_id", "first_published_at")
-            .query.sql_with_params()
+            queryset.order_by().values("pk", "content_type_id", "locale_id").query.sql_with_params()
         )
     except EmptyResultSet:
         return None
@@ -347,22 +343,16 @@ class RankedResults:
         return the ids of the window and, with facets, keep the counts."""
         if with_facets:
             self.rows, self.count, self.headed = [], 0, 0
-        found = matching_sql(self.words, self.documents)
+        columns = ["content_type_id", "locale_id"]
+        if self.sort == "newest":
+            columns.append("first_published_at AS published")
+        found = matching_sql(self.words, self.documents, columns=columns)
         if found is None:
             return []
-        ctes = [("matched(id, content_type_id, locale_id, published)", *found)]
+        ctes = [("matched", *found), *([KINDS] if with_facets else [])]
         for name, part in scored:
-            ctes.append(
-                (f"{name}(id, score)", *matching_sql(self.words, self.documents, part, True))
-            )
-        # Table names come from model metadata: nothing typed reaches the SQL except through
-        # parameters.
-        sql = "WITH " + ", ".join(f"{name} AS MATERIALIZED ({body})" for name, body, _ in ctes)
-        sql += " " + " UNION ALL ".join(parts)
-        params = [param for _name, _body, cte_params in ctes for param in cte_params]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *window])
-            rows = cursor.fetchall()
+            ctes.append((name, *matching_sql(self.words, self.documents, part, scored=True)))
+        rows = fetch(ctes, parts, window)
         if with_facets:
             self.rows = [row for row in rows if row[0] not in (RESULT, HEADED)]
             self.count = sum(
@@ -397,36 +387,60 @@ TYPE_AND_LANGUAGE, TOPIC, SECTOR, REGION, RESULT, HEADED = range(6)
 def facet_counts(matched):
     """Every facet's counts in one statement over the matched page ids, which are found only once.
 
-    `matched` is a `Page` queryset (full-text match and filters). Returns the rows
+    `matched` is a `Page` queryset (filters, or the ids a search engine found). Returns the rows
     (kind, value, locale, count) and the number of matched pages.
     """
     compiled = ids_sql(matched)
     if compiled is None:
         return [], 0
-    matched_sql, params = compiled
-    # Names and columns come from model metadata; the matched ids' own SQL carries its parameters.
-    sql = (
-        "WITH matched(id, content_type_id, locale_id, published) AS MATERIALIZED "  # noqa: S608
-        f"({matched_sql}) " + " UNION ALL ".join(facet_parts())  # noqa: S608
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = fetch([("matched(id, content_type_id, locale_id)", *compiled), KINDS], facet_parts())
     total = sum(n for kind, _value, _locale, n in rows if kind == TYPE_AND_LANGUAGE)
     return rows, total
 
 
-def facet_parts():
-    """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id, …)`.
+def fetch(ctes, parts, params=()):
+    """The rows of `parts` joined by UNION ALL after the (name, SQL, parameters) `ctes`, each
+    computed once; `params` are those of the parts.
 
-    Each table is joined from the matches of the page types that have it, so a facet's cost
-    follows the matches it can count, not the size of the table or of every match.
+    Names and columns come from model metadata: nothing typed reaches the SQL except through
+    parameters."""
+    sql = "WITH " + ", ".join(f"{name} AS MATERIALIZED ({body})" for name, body, _ in ctes)
+    sql += " " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [*(p for _name, _body, cte_params in ctes for p in cte_params), *params]
+        )
+        return cursor.fetchall()
+
+
+# The matches counted by page type and language, which the other facets' parts read to skip the
+# page types no match has.
+KINDS = (
+    "kinds",
+    "SELECT content_type_id, locale_id, COUNT(*) AS n FROM matched "
+    "GROUP BY content_type_id, locale_id",
+    [],
+)
+
+
+def facet_parts():
+    """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id)`
+    CTE and its `KINDS`.
+
+    Each table is joined from the matches of the page types that have it, and not at all when
+    no match has those types, so a facet's cost follows the matches it can count, not the size
+    of the table or of every match.
     """
     quote = connection.ops.quote_name
-    parts = [
-        f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, COUNT(*) FROM matched "  # noqa: S608  # nosec B608
-        "GROUP BY content_type_id, locale_id"
-    ]
+    parts = [f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, n FROM kinds"]  # noqa: S608
+
+    def of(model):
+        types = content_types_of(model)
+        return (
+            f"m.content_type_id IN ({types}) "  # noqa: S608  # nosec B608
+            f"AND EXISTS (SELECT 1 FROM kinds WHERE content_type_id IN ({types}))"
+        )
+
     for model in topic_models():
         through, page_column, topic_column = topic_links(model)
         page_id = quote(through._meta.get_field(page_column).column)
@@ -434,7 +448,7 @@ def facet_parts():
         parts.append(
             f"SELECT {TOPIC}, t.{topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
             f"FROM matched m JOIN {quote(through._meta.db_table)} t ON t.{page_id} = m.id "
-            f"WHERE m.content_type_id IN ({content_types_of(model)}) GROUP BY t.{topic_id}"
+            f"WHERE {of(model)} GROUP BY t.{topic_id}"
         )
     for kind, name, term_model in ((SECTOR, "sector", Sector), (REGION, "region", Region)):
         for model in models_with(name, term_model):
@@ -443,8 +457,7 @@ def facet_parts():
                 f"SELECT {kind}, p.{column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
                 f"FROM matched m JOIN {quote(model._meta.db_table)} p "
                 f"ON p.{quote(model._meta.pk.column)} = m.id "
-                f"WHERE m.content_type_id IN ({content_types_of(model)}) "
-                f"AND p.{column} IS NOT NULL GROUP BY p.{column}"
+                f"WHERE {of(model)} AND p.{column} IS NOT NULL GROUP BY p.{column}"
             )
     return parts
 
