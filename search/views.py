@@ -159,7 +159,7 @@ def promoted_queries():
     """The queries editors pinned results for: most searches have none, and a promotion saved or
     deleted starts a new content generation."""
     return remember(
-        "search:promoted-queries",
+        "promoted-queries",
         lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
 
