@@ -10,6 +10,7 @@ Prints the index build time and p50/p95/p99 latency of the search page over a fi
 
 import argparse
 import datetime
+import gc
 import os
 import random
 import statistics
@@ -236,6 +237,7 @@ def main():
     client.cookies[settings.SESSION_COOKIE_NAME] = "bench"
     for query in QUERIES:
         client.get("/search/", {"q": query})
+    gc.freeze()  # as portal/wsgi.py does in every worker once the app is loaded
     timings = []
     for _ in range(args.rounds):
         for query in QUERIES:

@@ -3,8 +3,9 @@
 A page's text is split three ways for ranking: its title, its boosted fields (summary,
 organisation name: any `SearchField` with a boost above 1) and the rest. SQLite keeps the text
 in an FTS5 table ranked with bm25 weights; PostgreSQL in a tsvector whose weights A, B and D
-`ts_rank` scores 1.0, 0.4 and 0.1, and the title and boosted fields again in a `heading` tsvector:
-pages matching there are the first tier of relevance (search/query.py).
+`ts_rank` scores 1.0, 0.4 and 0.1. Both keep the title and boosted fields again on their own (a
+second FTS5 table, a `heading` tsvector): pages matching there are the first tier of relevance
+(search/query.py), and matching short headings is cheaper than filtering the whole text.
 """
 
 import re
@@ -19,6 +20,8 @@ from wagtail.search.index import RelatedFields, SearchField
 from .models import SearchDocument
 
 FTS_TABLE = "search_document_text"
+HEADING_TABLE = "search_document_heading"  # the title and boosted fields again, on their own
+FTS_TABLES = (FTS_TABLE, HEADING_TABLE)
 ANGLES = re.compile(r"[<>]")
 WEIGHTS = {"title": 10.0, "boosted": 4.0, "body": 1.0}  # bm25 column weights, as ts_rank's A, B, D
 HEADING = "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
@@ -86,6 +89,10 @@ def save(pages):
                 f"INSERT INTO {FTS_TABLE} (title, boosted, body, rowid) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec B608
                 rows,
             )
+            cursor.executemany(
+                f"INSERT INTO {HEADING_TABLE} (title, boosted, rowid) VALUES (%s, %s, %s)",  # noqa: S608  # nosec B608
+                [(title, boosted, pk) for title, boosted, _body, pk in rows],
+            )
         elif connection.vendor == "postgresql":
             # PostgreSQL's parser reads "<...>" as a tag and drops it: the text is plain text.
             rows = [[ANGLES.sub(" ", text) for text in row[:3]] + [row[3]] for row in rows]
@@ -99,7 +106,8 @@ def save(pages):
 
 def delete_text(cursor, page_ids):
     placeholders = ", ".join(["%s"] * len(page_ids))
-    cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", page_ids)  # noqa: S608  # nosec B608
+    for table in FTS_TABLES:
+        cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({placeholders})", page_ids)  # noqa: S608  # nosec B608
 
 
 def delete(page_ids):
@@ -113,10 +121,11 @@ def delete_stale():
     """Forget documents (and SQLite text) of pages that no longer exist."""
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN "  # noqa: S608  # nosec B608
-                f"(SELECT id FROM {Page._meta.db_table})"
-            )
+            for table in FTS_TABLES:
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE rowid NOT IN "  # noqa: S608  # nosec B608
+                    f"(SELECT id FROM {Page._meta.db_table})"
+                )
     # Documents of deleted pages went with them (on delete cascade).
 
 
@@ -124,7 +133,8 @@ def reset():
     SearchDocument.objects.all()._raw_delete(using=connection.alias)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608  # nosec B608
+            for table in FTS_TABLES:
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608  # nosec B608
 
 
 def sync_paths():

@@ -245,15 +245,14 @@ def matching_sql(words, candidates, part=EVERYWHERE, columns=(), scored=False):
         return None
     columns = ", ".join([f"{table}.page_id AS id", *columns])
     if connection.vendor == "sqlite":
-        text = documents.FTS_TABLE
-        expression = fts_match(words)
-        if part != EVERYWHERE:
-            heading = "{title boosted} : (" + expression + ")"
-            expression = heading if part == HEADING else f"({expression}) NOT {heading}"
-        weights = ", ".join(str(weight) for weight in documents.WEIGHTS.values())
-        score = (
-            f", bm25({text}, {weights}) AS score" if scored else ""
-        )  # an FTS5 rank, lower is better
+        text, expression = documents.FTS_TABLE, fts_match(words)
+        weights = list(documents.WEIGHTS.values())
+        if part == HEADING:
+            text, weights = documents.HEADING_TABLE, weights[:2]
+        elif part == BODY:
+            expression = f"({expression}) NOT ({{title boosted}} : ({expression}))"
+        weights = ", ".join(str(weight) for weight in weights)
+        score = f", bm25({text}, {weights}) AS score" if scored else ""  # lower is better
         return (
             f"SELECT {columns}{score} FROM {text} JOIN {table} ON {table}.page_id = {text}.rowid "  # noqa: S608  # nosec B608
             f"WHERE {text} MATCH %s AND ({filters})",

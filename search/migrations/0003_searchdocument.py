@@ -1,6 +1,7 @@
 """The narrow rows a search on the database reads, and their text beside them.
 
-SQLite: an FTS5 table `search_document_text` (title, boosted, body) whose rowid is the page id.
+SQLite: an FTS5 table `search_document_text` (title, boosted, body) whose rowid is the page id,
+and `search_document_heading` (title, boosted) for the first tier of relevance.
 PostgreSQL: weighted tsvector columns on the rows, each with a GIN index: `vector` (all the text)
 and `heading` (title and boosted fields only, the first tier of relevance). The text is written
 by the search backend (search/backend.py); `update_index` fills both for existing pages.
@@ -17,6 +18,9 @@ def create_text(apps, schema_editor):
         schema_editor.execute(
             "CREATE VIRTUAL TABLE search_document_text USING fts5(title, boosted, body)"
         )
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE search_document_heading USING fts5(title, boosted)"
+        )
     elif vendor == "postgresql":
         for column in ("vector", "heading"):
             schema_editor.execute(
@@ -31,6 +35,7 @@ def create_text(apps, schema_editor):
 def drop_text(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS search_document_text")
+        schema_editor.execute("DROP TABLE IF EXISTS search_document_heading")
 
 
 class Migration(migrations.Migration):
