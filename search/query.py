@@ -426,19 +426,16 @@ def facet_parts():
     """SELECTs of (kind, value, locale, count) over a `matched(id, content_type_id, locale_id)`
     CTE and its `KINDS`.
 
-    Each table is joined from the matches of the page types that have it, and not at all when
-    no match has those types, so a facet's cost follows the matches it can count, not the size
-    of the table or of every match.
+    Each table is read for the matches of the page types that have it, and not at all when no
+    match has those types, so a facet's cost follows the matches it can count, not the size of
+    the table or of every match.
     """
     quote = connection.ops.quote_name
     parts = [f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, n FROM kinds"]  # noqa: S608
 
-    def of(model):
+    def present(model):
         types = content_types_of(model)
-        return (
-            f"m.content_type_id IN ({types}) "  # noqa: S608  # nosec B608
-            f"AND EXISTS (SELECT 1 FROM kinds WHERE content_type_id IN ({types}))"
-        )
+        return f"EXISTS (SELECT 1 FROM kinds WHERE content_type_id IN ({types}))"  # noqa: S608
 
     for model in topic_models():
         through, page_column, topic_column = topic_links(model)
@@ -446,8 +443,9 @@ def facet_parts():
         topic_id = quote(through._meta.get_field(topic_column).column)
         parts.append(
             f"SELECT {TOPIC}, t.{topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
-            f"FROM matched m JOIN {quote(through._meta.db_table)} t ON t.{page_id} = m.id "
-            f"WHERE {of(model)} GROUP BY t.{topic_id}"
+            f"FROM {quote(through._meta.db_table)} t WHERE {present(model)} AND t.{page_id} IN "
+            f"(SELECT id FROM matched WHERE content_type_id IN ({content_types_of(model)})) "
+            f"GROUP BY t.{topic_id}"
         )
     for kind, name, term_model in ((SECTOR, "sector", Sector), (REGION, "region", Region)):
         for model in models_with(name, term_model):
@@ -456,7 +454,8 @@ def facet_parts():
                 f"SELECT {kind}, p.{column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
                 f"FROM matched m JOIN {quote(model._meta.db_table)} p "
                 f"ON p.{quote(model._meta.pk.column)} = m.id "
-                f"WHERE {of(model)} AND p.{column} IS NOT NULL GROUP BY p.{column}"
+                f"WHERE {present(model)} AND m.content_type_id IN ({content_types_of(model)}) "
+                f"AND p.{column} IS NOT NULL GROUP BY p.{column}"
             )
     return parts
 
