@@ -180,6 +180,17 @@ def to_step(number):
     return digits.rjust(Page.steplen, alphabet[0])
 
 
+def calibration():
+    """The median time of a fixed pure-Python loop: shared machines change speed by half from one
+    minute to the next, and this tells a slow run from a slow search."""
+    timings = []
+    for _ in range(7):
+        started = time.perf_counter()
+        sum(number * number for number in range(300_000))
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -242,17 +253,19 @@ def main():
     for query in QUERIES:
         client.get("/search/", {"q": query})
     gc.freeze()  # as portal/wsgi.py does in every worker once the app is loaded
-    timings = []
+    by_query = {query: [] for query in QUERIES}
     for _ in range(args.rounds):
         for query in QUERIES:
             started = time.perf_counter()
             response = client.get("/search/", {"q": query})
-            timings.append((time.perf_counter() - started) * 1000)
+            by_query[query].append((time.perf_counter() - started) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"search for {query!r} answered {response.status_code}")
+    timings = [timing for query_timings in by_query.values() for timing in query_timings]
 
     vendor = django.db.connection.vendor
     print(f"database: {vendor} ({url})")
+    print(f"machine: {calibration():.1f} ms for a fixed Python loop (compare runs by it)")
     if args.reuse:
         print(f"articles: {args.n}  (reused: seeded and indexed by an earlier run)")
     else:
@@ -261,6 +274,10 @@ def main():
     print(
         f"{len(timings)} searches over {len(QUERIES)} queries "
         "(full search page: results, facets; none answered from the shared results)"
+    )
+    print(
+        "median by query: "
+        + ", ".join(f"{query} {statistics.median(t):.0f}" for query, t in by_query.items())
     )
     print(
         f"p50 {percentile(timings, 0.5):.1f} ms  p95 {percentile(timings, 0.95):.1f} ms  "
