@@ -16,8 +16,8 @@ class SearchConfig(AppConfig):
 
 
 def save_missing_documents(**kwargs):
-    """After `migrate`, pages without a search document get one (the table is new, or a page was
-    written with another search backend configured)."""
+    """After `migrate`, pages without a search document get one: the table is new, or pages were
+    added while a search engine was configured (`update_index` refreshes the others then)."""
     from wagtail.search.backends import get_search_backend
 
     from . import documents, query
