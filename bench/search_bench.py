@@ -224,7 +224,6 @@ def main():
     from news.models import NewsPage
 
     call_command("migrate", verbosity=0)
-    seeded = indexed = None
     if not args.reuse:
         rng = random.Random(args.seed)  # noqa: S311 - seeded benchmark text
         started = time.perf_counter()

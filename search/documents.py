@@ -95,12 +95,15 @@ def save(pages):
             )
         elif connection.vendor == "postgresql":
             # PostgreSQL's parser reads "<...>" as a tag and drops it: the text is plain text.
-            rows = [[ANGLES.sub(" ", text) for text in row[:3]] + [row[3]] for row in rows]
+            plain = [[ANGLES.sub(" ", text) for text in row[:3]] for row in rows]
             cursor.executemany(
                 f"UPDATE {SearchDocument._meta.db_table} "  # noqa: S608  # nosec B608
                 f"SET heading = {HEADING}, vector = {HEADING} || to_tsvector('simple', %s) "
                 "WHERE page_id = %s",
-                [(title, boosted, title, boosted, body, pk) for title, boosted, body, pk in rows],
+                [
+                    (title, boosted, title, boosted, body, page.pk)
+                    for (title, boosted, body), page in zip(plain, pages, strict=True)
+                ],
             )
 
 
@@ -137,11 +140,12 @@ def reset():
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608  # nosec B608
 
 
-def sync_paths():
-    """Give every document its page's current path: a move renumbers whole subtrees (the moved
-    page's, and its new siblings' when placed between them), and privacy is checked by path."""
-    stale = SearchDocument.objects.exclude(path=Subquery(current_path()))
-    stale.update(path=Subquery(current_path()))
+def sync_paths(parent):
+    """Give the documents under `parent` their pages' current paths: a move into it renumbers
+    whole subtrees (the moved page's, and its new siblings' when placed between them), and
+    privacy is checked by path. Nothing outside the new parent is renumbered."""
+    under = SearchDocument.objects.filter(page__path__startswith=parent.path)
+    under.exclude(path=Subquery(current_path())).update(path=Subquery(current_path()))
 
 
 def current_path():

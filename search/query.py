@@ -354,9 +354,7 @@ class RankedResults:
         rows = fetch(ctes, parts, window)
         if with_facets:
             self.rows = [row for row in rows if row[0] not in (RESULT, HEADED)]
-            self.count = sum(
-                n for kind, _value, _locale, n in self.rows if kind == TYPE_AND_LANGUAGE
-            )
+            self.count = matches_in(self.rows)
             self.headed = sum(n for kind, _value, _locale, n in rows if kind == HEADED)
         window_rows = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
         return [value for _kind, value, _locale, _position in window_rows]
@@ -393,8 +391,12 @@ def facet_counts(matched):
     if compiled is None:
         return [], 0
     rows = fetch([("matched(id, content_type_id, locale_id)", *compiled), KINDS], facet_parts())
-    total = sum(n for kind, _value, _locale, n in rows if kind == TYPE_AND_LANGUAGE)
-    return rows, total
+    return rows, matches_in(rows)
+
+
+def matches_in(rows):
+    """The number of matches: the sum of the per-type-and-language counts among facet rows."""
+    return sum(n for kind, _value, _locale, n in rows if kind == TYPE_AND_LANGUAGE)
 
 
 def fetch(ctes, parts, params=()):
@@ -433,28 +435,28 @@ def facet_parts():
     quote = connection.ops.quote_name
     parts = [f"SELECT {TYPE_AND_LANGUAGE}, content_type_id, locale_id, n FROM kinds"]  # noqa: S608  # nosec B608
 
-    def present(model):
-        types = content_types_of(model)
+    def present(types):
         return f"EXISTS (SELECT 1 FROM kinds WHERE content_type_id IN ({types}))"  # noqa: S608  # nosec B608
 
     for model in topic_models():
         through, page_column, topic_column = topic_links(model)
         page_id = quote(through._meta.get_field(page_column).column)
         topic_id = quote(through._meta.get_field(topic_column).column)
+        types = content_types_of(model)
         parts.append(
             f"SELECT {TOPIC}, t.{topic_id}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
-            f"FROM {quote(through._meta.db_table)} t WHERE {present(model)} AND t.{page_id} IN "
-            f"(SELECT id FROM matched WHERE content_type_id IN ({content_types_of(model)})) "
-            f"GROUP BY t.{topic_id}"
+            f"FROM {quote(through._meta.db_table)} t WHERE {present(types)} AND t.{page_id} IN "
+            f"(SELECT id FROM matched WHERE content_type_id IN ({types})) GROUP BY t.{topic_id}"
         )
     for kind, name, term_model in ((SECTOR, "sector", Sector), (REGION, "region", Region)):
         for model in models_with(name, term_model):
             column = quote(model._meta.get_field(name).column)
+            types = content_types_of(model)
             parts.append(
                 f"SELECT {kind}, p.{column}, NULL, COUNT(*) "  # noqa: S608  # nosec B608
                 f"FROM matched m JOIN {quote(model._meta.db_table)} p "
                 f"ON p.{quote(model._meta.pk.column)} = m.id "
-                f"WHERE {present(model)} AND m.content_type_id IN ({content_types_of(model)}) "
+                f"WHERE {present(types)} AND m.content_type_id IN ({types}) "
                 f"AND p.{column} IS NOT NULL GROUP BY p.{column}"
             )
     return parts

@@ -19,8 +19,8 @@ def reindex_page(instance, **kwargs):
     )
 
 
-def sync_paths(**kwargs):
-    documents.sync_paths()
+def sync_paths(parent_page_after, **kwargs):
+    documents.sync_paths(parent_page_after)
 
 
 def connect():
