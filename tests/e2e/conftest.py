@@ -59,29 +59,74 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+class InFlight:
+    """The requests the live server is answering. A journey's end waits until there are none, so
+    a request still in flight (a closing page's favicon, the page after a server error) cannot
+    touch the database while the next test empties and refills it: on PostgreSQL that emptying
+    and the request's locks deadlocked; on a shared SQLite connection the request wrote into it."""
+
+    def __init__(self):
+        self.count = 0
+        self.idle = threading.Condition()
+
+    @contextlib.contextmanager
+    def answering(self):
+        with self.idle:
+            self.count += 1
+        try:
+            yield
+        finally:
+            with self.idle:
+                self.count -= 1
+                self.idle.notify_all()
+
+    def wait(self, timeout=30):
+        with self.idle:
+            self.idle.wait_for(lambda: self.count == 0, timeout=timeout)
+
+
+IN_FLIGHT = InFlight()
+
+
+class TrackedRequestHandler(QuietWSGIRequestHandler):
+    def handle_one_request(self):
+        with IN_FLIGHT.answering():
+            super().handle_one_request()
+
+
+# Held while the one-at-a-time server answers a request.
+SERVING = threading.Lock()
+
+
+class SerialRequestHandler(TrackedRequestHandler):
+    def handle_one_request(self):
+        with SERVING:
+            super().handle_one_request()
+
+
+class TrackedThread(LiveServerThread):
+    """Django's threaded live server (a file database or PostgreSQL: a connection per request, as
+    in production), counting the requests in flight."""
+
+    def _create_server(self, connections_override=None):
+        return self.server_class(
+            (self.host, self.port),
+            TrackedRequestHandler,
+            allow_reuse_address=False,
+            connections_override=connections_override,
+        )
+
+
 class OneRequestAtATimeThread(LiveServerThread):
     """A live server that answers one request at a time.
 
     An in-memory SQLite database lives in one connection, which the server shares with the
     tests; two requests' transactions on it at once fail with "database table is locked" (the
-    browser fetches a page's assets in parallel). A file database or PostgreSQL gets Django's
-    threaded server, with a connection per request, as in production.
+    browser fetches a page's assets in parallel).
     """
 
     def _create_server(self, connections_override=None):
         return WSGIServer((self.host, self.port), SerialRequestHandler, allow_reuse_address=False)
-
-
-# Held while the one-at-a-time server answers a request: a journey's end waits for it, so a
-# request still in flight (a closing page's favicon) cannot write into the shared connection
-# while the next test empties and refills the database.
-SERVING = threading.Lock()
-
-
-class SerialRequestHandler(QuietWSGIRequestHandler):
-    def handle_one_request(self):
-        with SERVING:
-            super().handle_one_request()
 
 
 @pytest.fixture(scope="session")
@@ -92,8 +137,8 @@ def live_server(request, django_db_setup):
         "DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"
     )
     server = LiveServer(address, start=False)
-    if server.thread.connections_override:
-        server.thread.__class__ = OneRequestAtATimeThread
+    shared = server.thread.connections_override
+    server.thread.__class__ = OneRequestAtATimeThread if shared else TrackedThread
     server.start()
     yield server
     server.stop()
@@ -203,8 +248,7 @@ class Journey:
             # them from reaching a server whose database is being emptied for the next test.
             context.route("**/*", lambda route: route.abort())
             context.close()
-        with SERVING:  # the request in flight, if any, is answered
-            pass
+        IN_FLIGHT.wait()  # the requests in flight, if any, are answered
 
     # Errors, collected as they happen and raised at the next step boundary
 
