@@ -2,13 +2,12 @@
 
 A page's text is split three ways for ranking: its title, its boosted fields (summary,
 organisation name: any `SearchField` with a boost above 1) and the rest. SQLite keeps the text
-in an FTS5 table ranked with bm25 weights; PostgreSQL in a tsvector whose weights A, B and D
-`ts_rank` scores 1.0, 0.4 and 0.1. Both keep the title and boosted fields again on their own (a
-second FTS5 table, a `heading` tsvector): pages matching there are the first tier of relevance
-(search/query.py), and matching short headings is cheaper than filtering the whole text.
+in an FTS5 table ranked with bm25 weights; PostgreSQL in text columns and a tsvector whose weights
+A, B and D `ts_rank` scores 1.0, 0.4 and 0.1. Both keep the title and boosted fields again on their
+own (a second FTS5 table, a `heading` tsvector): pages matching there are the first tier of
+relevance (search/query.py), and matching short headings is cheaper than filtering the whole
+text. The stored text is also what result snippets are cut from.
 """
-
-import re
 
 from django.db import connection
 from django.db.models import OuterRef, Subquery
@@ -22,9 +21,12 @@ from .models import SearchDocument
 FTS_TABLE = "search_document_text"
 HEADING_TABLE = "search_document_heading"  # the title and boosted fields again, on their own
 FTS_TABLES = (FTS_TABLE, HEADING_TABLE)
-ANGLES = re.compile(r"[<>]")
 WEIGHTS = {"title": 10.0, "boosted": 4.0, "body": 1.0}  # bm25 column weights, as ts_rank's A, B, D
-HEADING = "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+# PostgreSQL's parser reads "<...>" as a tag and drops it: the vectors are of plain text.
+HEADING = (
+    "setweight(to_tsvector('simple', translate(v.title, '<>', '  ')), 'A') || "
+    "setweight(to_tsvector('simple', translate(v.boosted, '<>', '  ')), 'B')"
+)
 
 
 def field_values(obj, search_field):
@@ -94,17 +96,32 @@ def save(pages):
                 [(title, boosted, pk) for title, boosted, _body, pk in rows],
             )
         elif connection.vendor == "postgresql":
-            # PostgreSQL's parser reads "<...>" as a tag and drops it: the text is plain text.
-            plain = [[ANGLES.sub(" ", text) for text in row[:3]] for row in rows]
             cursor.executemany(
-                f"UPDATE {SearchDocument._meta.db_table} "  # noqa: S608  # nosec B608
-                f"SET heading = {HEADING}, vector = {HEADING} || to_tsvector('simple', %s) "
-                "WHERE page_id = %s",
-                [
-                    (title, boosted, title, boosted, body, page.pk)
-                    for (title, boosted, body), page in zip(plain, pages, strict=True)
-                ],
+                f"UPDATE {SearchDocument._meta.db_table} SET title = v.title, "  # noqa: S608  # nosec B608
+                f"boosted = v.boosted, body = v.body, heading = {HEADING}, "
+                f"vector = {HEADING} || to_tsvector('simple', translate(v.body, '<>', '  ')) "
+                "FROM (VALUES (%s::text, %s::text, %s::text, %s::integer)) "
+                "AS v(title, boosted, body, page_id) "
+                f"WHERE {SearchDocument._meta.db_table}.page_id = v.page_id",
+                rows,
             )
+
+
+def stored_texts(page_ids):
+    """{page id: (boosted, body)} as stored for the pages: what their snippets are cut from."""
+    if not page_ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(page_ids))
+    if connection.vendor == "sqlite":
+        sql = f"SELECT rowid, boosted, body FROM {FTS_TABLE} WHERE rowid IN ({placeholders})"  # noqa: S608  # nosec B608
+    else:
+        sql = (
+            f"SELECT page_id, boosted, body FROM {SearchDocument._meta.db_table} "  # noqa: S608  # nosec B608
+            f"WHERE page_id IN ({placeholders})"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(page_ids))
+        return {pk: (boosted, body) for pk, boosted, body in cursor.fetchall()}
 
 
 def delete_text(cursor, page_ids):

@@ -555,10 +555,10 @@ def highlight(text, pattern):
     return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
 
 
-def snippet(page, words):
-    """A window of words around the first match in the page's text, or the summary's opening."""
+def snippet(texts, words):
+    """A window of words around the first match in a page's `texts` (summary first), or the
+    summary's opening."""
     pattern = term_pattern(words)
-    texts = page_texts(page)
     for text in texts:
         match = pattern.search(text) if pattern else None
         if match:

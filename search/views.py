@@ -17,6 +17,7 @@ from home.models import Topic
 from home.pagination import PAGE_SIZE
 from portal.page_cache import admit_variant, remember
 
+from . import documents
 from . import query as q
 from .models import ZeroResultQuery
 
@@ -68,9 +69,9 @@ def render_results(request, query, words, filters):
     if words and q.reads_documents(backend):
         # One pass over the search documents finds, ranks and counts the matches, and fetches
         # the requested page.
-        documents = filters.apply(q.readable_documents(request))
+        candidates = filters.apply(q.readable_documents(request))
         start = requested_start(request)
-        results = q.RankedResults(words, documents, pages, filters.sort, start, PAGE_SIZE)
+        results = q.RankedResults(words, candidates, pages, filters.sort, start, PAGE_SIZE)
         rows, total = results.rows, results.count
     else:
         if words:
@@ -90,14 +91,16 @@ def render_results(request, query, words, filters):
     shown = [p.pk for p in page_obj.object_list]
     if isinstance(results, q.RankedResults):
         specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
+        texts = documents.stored_texts(shown)
     else:
         specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
+        texts = {pk: q.page_texts(page) for pk, page in specific.items()}
     context = {
         "query": query,
         "filters": filters,
         "results": page_obj,
         "items": [
-            {"page": specific[pk], "snippet": q.snippet(specific[pk], words)}
+            {"page": specific[pk], "snippet": q.snippet(texts.get(pk, ()), words)}
             for pk in shown
             if pk in specific
         ],

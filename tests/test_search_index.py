@@ -75,6 +75,22 @@ def test_topics_saved_with_the_revision_are_searchable_once_published(client, ar
     assert titles(client, "ground source") == ["Geothermal boreholes"]
 
 
+def snippets(client, query):
+    """{title: snippet HTML} of what a search finds."""
+    items = client.get(URL, {"q": query}).context["items"]
+    return {item["page"].title: str(item["snippet"]) for item in items}
+
+
+def test_a_draft_edit_reaches_the_snippet_only_once_published(client, article):
+    """Snippets are cut from the stored text, which a saved draft must not change."""
+    article.intro = "Boreholes drilled under the confidential merger site."
+    article.save_revision()
+    assert titles(client, "confidential") == []
+    assert "confidential" not in snippets(client, "boreholes")["Geothermal boreholes"]
+    article.save_revision().publish()
+    assert "<mark>confidential</mark>" in snippets(client, "confidential")["Geothermal boreholes"]
+
+
 def test_unpublishing_removes_it_from_results(client, article):
     assert titles(client, "geothermal") == ["Geothermal boreholes"]
     article.unpublish()
