@@ -22,7 +22,7 @@ class DocumentsIndexMixin:
     def delete_item(self, item):
         super().delete_item(item)
         if isinstance(item, Page):
-            documents.delete([item.pk])
+            documents.delete([item])
 
     def delete_stale_entries(self):
         super().delete_stale_entries()

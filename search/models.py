@@ -40,8 +40,8 @@ class SearchDocument(models.Model):
 
     Wagtail's index entries hold text; filtering their matches by live, locale and privacy
     meant looking up each match's wide page row, which at 100,000 pages cost more than the
-    match itself. These rows carry those columns, and their text lives beside them (an FTS5
-    table on SQLite, a weighted tsvector column on PostgreSQL: search/migrations/0003). The
+    match itself. These rows carry those columns, and their text lives beside them (FTS5
+    tables on SQLite, text and weighted tsvector columns on PostgreSQL: search/migrations). The
     search backend itself writes them (search/backend.py), so publishing, `update_index` and
     deletion keep them in step with Wagtail's index.
     """

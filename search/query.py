@@ -253,9 +253,24 @@ def matching_sql(words, candidates, part=EVERYWHERE, columns=(), scored=False):
             expression = f"({expression}) NOT ({{title boosted}} : ({expression}))"
         weights = ", ".join(str(weight) for weight in weights)
         score = f", bm25({text}, {weights}) AS score" if scored else ""  # lower is better
+        # The documents as their text's rowids give them (only live pages have text); path and
+        # publication are looked up only for the matches where the filters or columns read them.
+        page_id = documents.PAGE_ID.format(table=text)
+        found = ", ".join(
+            [
+                f"{page_id} AS page_id",
+                f"{documents.CONTENT_TYPE_ID.format(table=text)} AS content_type_id",
+                f"{documents.LOCALE_ID.format(table=text)} AS locale_id",
+                "TRUE AS live",
+                *(
+                    f"(SELECT {column} FROM {table} WHERE page_id = {page_id}) AS {column}"  # noqa: S608  # nosec B608
+                    for column in ("path", "first_published_at")
+                ),
+            ]
+        )
         return (
-            f"SELECT {columns}{score} FROM {text} JOIN {table} ON {table}.page_id = {text}.rowid "  # noqa: S608  # nosec B608
-            f"WHERE {text} MATCH %s AND ({filters})",
+            f"SELECT {columns}{', score' if scored else ''} FROM (SELECT {found}{score} "  # noqa: S608  # nosec B608
+            f"FROM {text} WHERE {text} MATCH %s) AS {table} WHERE ({filters})",
             [expression, *params],
         )
     clauses, query_params = [], []

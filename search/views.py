@@ -91,7 +91,7 @@ def render_results(request, query, words, filters):
     shown = [p.pk for p in page_obj.object_list]
     if isinstance(results, q.RankedResults):
         specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
-        texts = documents.stored_texts(shown)
+        texts = documents.stored_texts(list(specific.values()))
     else:
         specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
         texts = {pk: q.page_texts(page) for pk, page in specific.items()}
