@@ -236,7 +236,9 @@ def matching_sql(words, candidates, part=EVERYWHERE, columns=(), scored=False):
     `candidates` (search documents) whose text matches every word, as typed or stemmed, in
     `part`; or None when `candidates` can hold nothing. The score is lower for better matches,
     the title weighing most, then the boosted fields. One scan: the text match drives the
-    lookups of the documents' own filters (live, language, privacy, chosen facets)."""
+    documents' own filters (live, language, privacy, chosen facets), read on PostgreSQL from
+    the matching rows and on SQLite from the text's rowids, looking documents up only for the
+    columns the rowids lack."""
     table = connection.ops.quote_name(SearchDocument._meta.db_table)
     query = candidates.query
     try:

@@ -15,33 +15,35 @@ from django.db import migrations
 TABLE = "search_searchdocument"
 
 
-def add_text(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"ALTER TABLE {TABLE} "
-        "ADD COLUMN title text NOT NULL DEFAULT '', "
-        "ADD COLUMN boosted text NOT NULL DEFAULT '', "
-        "ADD COLUMN body text NOT NULL DEFAULT '', "
-        "ALTER COLUMN vector SET STORAGE EXTERNAL, "
-        "ALTER COLUMN heading SET STORAGE MAIN, "
-        "SET (toast_tuple_target = 128)"
-    )
-    schema_editor.execute(f"DELETE FROM {TABLE}")
+def on_postgresql(*statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
 
-
-def drop_text(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"ALTER TABLE {TABLE} DROP COLUMN title, DROP COLUMN boosted, DROP COLUMN body, "
-        "ALTER COLUMN vector SET STORAGE EXTENDED, ALTER COLUMN heading SET STORAGE EXTENDED, "
-        "RESET (toast_tuple_target)"
-    )
+    return run
 
 
 class Migration(migrations.Migration):
 
     dependencies = [("search", "0003_searchdocument")]
 
-    operations = [migrations.RunPython(add_text, drop_text)]
+    operations = [
+        migrations.RunPython(
+            on_postgresql(
+                f"ALTER TABLE {TABLE} "
+                "ADD COLUMN title text NOT NULL DEFAULT '', "
+                "ADD COLUMN boosted text NOT NULL DEFAULT '', "
+                "ADD COLUMN body text NOT NULL DEFAULT '', "
+                "ALTER COLUMN vector SET STORAGE EXTERNAL, "
+                "ALTER COLUMN heading SET STORAGE MAIN, "
+                "SET (toast_tuple_target = 128)",
+                f"DELETE FROM {TABLE}",
+            ),
+            on_postgresql(
+                f"ALTER TABLE {TABLE} DROP COLUMN title, DROP COLUMN boosted, DROP COLUMN body, "
+                "ALTER COLUMN vector SET STORAGE EXTENDED, "
+                "ALTER COLUMN heading SET STORAGE EXTENDED, RESET (toast_tuple_target)"
+            ),
+        )
+    ]
