@@ -27,6 +27,9 @@ FTS_TABLES = (FTS_TABLE, HEADING_TABLE)
 PAGE_ID = "{table}.rowid & 4294967295"
 LOCALE_ID = "({table}.rowid >> 32) & 32767"
 CONTENT_TYPE_ID = "{table}.rowid >> 47"
+# Between a page's own text and its related items' fields in a stored text: both are matched, only
+# the page's own is quoted (a snippet of a topic's name alone says nothing about the page).
+RELATED = "\f"
 WEIGHTS = {"title": 10.0, "boosted": 4.0, "body": 1.0}  # bm25 column weights, as ts_rank's A, B, D
 # PostgreSQL's parser reads "<...>" as a tag and drops it: the vectors are of plain text.
 HEADING = (
@@ -40,7 +43,7 @@ def field_values(obj, search_field):
     if isinstance(search_field, SearchField):
         value = search_field.get_value(obj)
         if isinstance(value, list | tuple):
-            value = " ".join(force_str(item) for item in value)
+            value = "\n".join(force_str(item) for item in value)
         if value:
             yield search_field, force_str(value)
     elif isinstance(search_field, RelatedFields):
@@ -54,17 +57,27 @@ def field_values(obj, search_field):
 
 
 def texts(page):
-    """The page's (title, boosted, body) text."""
-    parts = {"title": [], "boosted": [], "body": []}
+    """The page's (title, boosted, body) text: a line per field value or block, and after a
+    RELATED line the fields of its related items (its topics' names)."""
+    own = {"title": [], "boosted": [], "body": []}
+    related = {part: [] for part in own}
     for search_field in page.get_search_fields():
         for found, value in field_values(page, search_field):
             if found.field_name == "title" and found is search_field:
-                parts["title"].append(value)
+                part = "title"
             elif (found.boost or 1) > 1:
-                parts["boosted"].append(value)
+                part = "boosted"
             else:
-                parts["body"].append(value)
-    return tuple(" ".join(values) for values in parts.values())
+                part = "body"
+            (own if found is search_field else related)[part].append(value)
+    return tuple(
+        "\n".join(own[part] + ([RELATED, *related[part]] if related[part] else [])) for part in own
+    )
+
+
+def quotable(text):
+    """The lines of a stored text a snippet may quote: the page's own, not its topics' names."""
+    return text.split(RELATED)[0].splitlines()
 
 
 def document(page):
@@ -122,7 +135,8 @@ def save(pages):
 
 
 def stored_texts(pages):
-    """{page id: (boosted, body)} as stored for `pages`: what their snippets are cut from."""
+    """{page id: the quotable lines of its boosted fields, then of its body} as stored for
+    `pages`: what their snippets are cut from."""
     if not pages:
         return {}
     if connection.vendor == "sqlite":
@@ -137,7 +151,8 @@ def stored_texts(pages):
             f"SELECT {column}, boosted, body FROM {table} WHERE {key} IN ({placeholders})",  # noqa: S608  # nosec B608
             keys,
         )
-        return {pk: (boosted, body) for pk, boosted, body in cursor.fetchall()}
+        rows = cursor.fetchall()
+    return {pk: quotable(boosted) + quotable(body) for pk, boosted, body in rows}
 
 
 def delete_text(cursor, pages):

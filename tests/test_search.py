@@ -162,6 +162,23 @@ def test_snippet_highlights_matches_and_escapes_html(client, news_index):
     assert "<mark>retrofitting</mark> &amp; more." in html
 
 
+def test_snippet_quotes_one_paragraph_of_the_page_never_its_topics(client, news_index, heat):
+    """A page found through its topic's name shows its summary; a match in the body shows the
+    paragraph it is in, never run into the next field."""
+    page = NewsPageFactory(
+        parent=news_index,
+        title="Community buildings survey",
+        intro="Members answered.",
+        body=[("paragraph", "<p>First paragraph.</p>"), ("paragraph", "<p>Two wished.</p>")],
+    )
+    page.topics.add(heat)
+    page.save_revision().publish()
+    items = client.get(URL, {"q": "pumps"}).context["items"]
+    assert [str(item["snippet"]) for item in items] == ["Members answered."]
+    items = client.get(URL, {"q": "wished"}).context["items"]
+    assert [str(item["snippet"]) for item in items] == ["Two <mark>wished</mark>."]
+
+
 def test_pages_beyond_the_last_give_the_last_page(client, news_index):
     for number in range(14):
         NewsPageFactory(parent=news_index, title=f"Solar {number}", body=body("x"))
