@@ -104,14 +104,17 @@ def save(pages):
     pages = [page for page in pages if page.pk]
     if not pages:
         return
+    if connection.vendor == "postgresql":
+        save_with_text(pages)
+        return
     SearchDocument.objects.bulk_create(
         [document(page) for page in pages],
         update_conflicts=True,
         unique_fields=["page"],
         update_fields=[f.name for f in SearchDocument._meta.concrete_fields if not f.primary_key],
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
             delete_text(cursor, pages)
             rows = [(*texts(page), rowid(page)) for page in pages if page.live]
             cursor.executemany(
@@ -122,16 +125,34 @@ def save(pages):
                 f"INSERT INTO {HEADING_TABLE} (title, boosted, rowid) VALUES (%s, %s, %s)",  # noqa: S608  # nosec B608
                 [(title, boosted, key) for title, boosted, _body, key in rows],
             )
-        elif connection.vendor == "postgresql":
-            cursor.executemany(
-                f"UPDATE {SearchDocument._meta.db_table} SET title = v.title, "  # noqa: S608  # nosec B608
-                f"boosted = v.boosted, body = v.body, heading = {HEADING}, "
-                f"vector = {HEADING} || to_tsvector('simple', translate(v.body, '<>', '  ')) "
-                "FROM (VALUES (%s::text, %s::text, %s::text, %s::integer)) "
-                "AS v(title, boosted, body, page_id) "
-                f"WHERE {SearchDocument._meta.db_table}.page_id = v.page_id",
-                [(*texts(page), page.pk) for page in pages],
-            )
+
+
+def save_with_text(pages):
+    """PostgreSQL: each document with its text and vectors in one upsert, so writing a page
+    leaves behind no row but the version it replaces (a row written, then updated with its
+    vectors, left two: a fresh index was half dead rows until vacuumed)."""
+    fields = SearchDocument._meta.concrete_fields
+    quote = connection.ops.quote_name
+    columns = [quote(field.column) for field in fields] + ["title", "boosted", "body"]
+    listed = ", ".join(columns)
+    values = ", ".join(f"%s::{field.db_type(connection)}" for field in fields)
+    updated = [column for column in columns if column != quote("page_id")] + ["heading", "vector"]
+    sql = (
+        f"INSERT INTO {quote(SearchDocument._meta.db_table)} ({listed}, heading, vector) "  # noqa: S608  # nosec B608
+        f"SELECT v.*, {HEADING}, {HEADING} || to_tsvector('simple', translate(v.body, '<>', '  ')) "
+        f"FROM (VALUES ({values}, %s::text, %s::text, %s::text)) AS v({listed}) "
+        "ON CONFLICT (page_id) DO UPDATE SET "
+        + ", ".join(f"{column} = EXCLUDED.{column}" for column in updated)
+    )
+    rows = []
+    for page in pages:
+        row = document(page)
+        rows.append(
+            [field.get_db_prep_save(getattr(row, field.attname), connection) for field in fields]
+            + list(texts(page))
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def stored_texts(pages):

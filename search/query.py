@@ -5,6 +5,7 @@ page models' fields, so a new page type is searchable and filterable without tou
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,7 +13,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import ForeignKey, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -368,13 +369,30 @@ class RankedResults:
         ctes = [("matched", *found), *([KINDS] if with_facets else [])]
         for name, part in scored:
             ctes.append((name, *matching_sql(self.words, self.documents, part, scored=True)))
-        rows = fetch(ctes, parts, window)
+        with planned_on_text_indexes():
+            rows = fetch(ctes, parts, window)
         if with_facets:
             self.rows = [row for row in rows if row[0] not in (RESULT, HEADED)]
             self.count = matches_in(self.rows)
             self.headed = sum(n for kind, _value, _locale, n in rows if kind == HEADED)
         window_rows = sorted((row for row in rows if row[0] == RESULT), key=lambda row: row[3])
         return [value for _kind, value, _locale, _position in window_rows]
+
+
+@contextmanager
+def planned_on_text_indexes():
+    """On PostgreSQL, a statement planned inside this block matches through the GIN indexes,
+    never by reading every row: the planner does not count fetching each row's out-of-line
+    vector, and for a common word it can judge a scan of every row cheaper than the index (at
+    100,000 pages, ~330 ms instead of ~15). The setting lasts until the transaction ends: on its
+    own here, or the caller's."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def numbered(source, order):
