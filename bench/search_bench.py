@@ -2,7 +2,7 @@
 
     make bench-search                 # SQLite, 10,000 articles
     N=100000 make bench-search        # 100,000 articles
-    DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal make bench-search   # uses portal_bench
+    DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal make bench-search  # portal_bench
     REUSE=1 N=100000 make bench-search  # time the searches again on the last run's database
 
 Prints the index build time and p50/p95/p99 latency of the search page over a fixed set of queries.

@@ -11,12 +11,12 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Page, PageViewRestriction
 
-from casestudies import demo as casestudies_demo
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, CaseStudyRelatedLink
-from home import demo as home_demo
+from demo import casestudies as casestudies_demo
+from demo import home as home_demo
+from demo.management.commands.load_demo_content import Demo
 from home.factories import ImageFactory, RegionFactory, SectorFactory, TopicFactory
-from home.management.commands.load_demo_content import Demo
 from home.models import HomePage, HomePageFeatured, StandardPage
 
 

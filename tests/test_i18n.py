@@ -21,10 +21,11 @@ from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page, Workflow
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home import demo as home_demo
-from home import demo_translations
+from demo import home as home_demo
+from demo import news as news_demo
+from demo import translations as demo_translations
+from demo.management.commands.load_demo_content import Demo
 from home.factories import StandardPageFactory
-from home.management.commands.load_demo_content import Demo
 from home.models import SiteText
 from knowledge.factories import (
     EditorFactory,
@@ -33,7 +34,6 @@ from knowledge.factories import (
     MemberFactory,
     UserFactory,
 )
-from news import demo as news_demo
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.settings import base as base_settings
 

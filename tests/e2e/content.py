@@ -8,9 +8,9 @@ import io
 from dataclasses import dataclass, field
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from home import demo as home_demo
+from demo import home as home_demo
+from demo.management.commands.load_demo_content import Demo
 from home.factories import ImageFactory
-from home.management.commands.load_demo_content import Demo
 from knowledge.factories import (
     EditorFactory,
     KnowledgeArticlePageFactory,

@@ -2,13 +2,12 @@
 
 from django.utils.text import slugify
 
-from home.demo import add_to_menu
+from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from demo.home import add_to_menu
 from home.factories import ImageFactory
 from home.models import HomePage, HomePageFeatured
 
-from .factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-
-# Sector, region and topic numbers index the lists that home/demo.py creates.
+# Sector, region and topic numbers index the lists that demo/home.py creates.
 CASE_STUDIES = [
     {
         "title": "ICT Hub: shared technology support for small charities",

@@ -7,14 +7,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app that has demo content contributes a `demo.build(demo)` function, run in this order.
+# Each module builds one area's demo content with a `build(demo)` function, run in this order.
 DEMO_MODULES = [
-    "home.demo",
-    "news.demo",
-    "knowledge.demo",
-    "casestudies.demo",
-    "members.demo",
-    "home.demo_translations",
+    "demo.home",
+    "demo.news",
+    "demo.knowledge",
+    "demo.casestudies",
+    "demo.members",
+    "demo.translations",
 ]
 
 

@@ -4,10 +4,9 @@ import datetime
 
 from django.utils.text import slugify
 
-from home.demo import add_to_menu
+from demo.home import add_to_menu
 from home.factories import ImageFactory
-
-from .factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 # (title, intro, topic indexes, author, paragraphs)
 NEWS = [

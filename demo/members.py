@@ -14,12 +14,11 @@ from django.utils.text import slugify
 
 from casestudies.models import CaseStudyPage
 from knowledge.models import KnowledgeArticlePage
+from members.access import MEMBERS_GROUP
+from members.factories import MembershipApplicationFactory
+from members.models import MemberProfile
 
-from .access import MEMBERS_GROUP
-from .factories import MembershipApplicationFactory
-from .models import MemberProfile
-
-PASSWORD = "member-demo-pass"  # noqa: S105  (demo accounts only, as in knowledge.demo)
+PASSWORD = "member-demo-pass"  # noqa: S105  (demo accounts only, as in demo.knowledge)
 
 PEOPLE = [
     ("Bronwen", "Jones", "Cardiff Community Energy", "Project manager"),

@@ -9,12 +9,11 @@ from django.utils.text import slugify
 
 from wagtail.models import WorkflowState
 
-from home.demo import add_to_menu
+from demo.home import add_to_menu
 from home.factories import ImageFactory
-
-from .factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
-from .models import REVIEW_PERIOD
-from .roles import EDITORS, MEMBERS, ensure_roles
+from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
+from knowledge.models import REVIEW_PERIOD
+from knowledge.roles import EDITORS, MEMBERS, ensure_roles
 
 # Demo accounts only: documented in the README, never for a real site.
 EDITOR = ("editor", "editor-demo-pass", "Elena", "Ruiz")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from security.backup import BackupError, backup
+from operations.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .models import SiteSettings, SiteText
+from home.models import SiteSettings, SiteText
 
 FR = {
     # Taxonomy

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page, Site
 
-from .factories import (
+from home.factories import (
     HomePageFactory,
     ImageFactory,
     MainMenuFactory,
@@ -11,7 +11,7 @@ from .factories import (
     StandardPageFactory,
     TopicFactory,
 )
-from .models import SiteSettings
+from home.models import SiteSettings
 
 TOPICS = [
     ("Digital inclusion", "Helping people and organisations get online and stay safe there."),

@@ -1,7 +1,7 @@
 """Wagtail's ``publish_scheduled``, with each page published in its own transaction.
 
 Wagtail's command stops at the first page that fails to publish, leaving every later page in the
-batch unpublished. This one (found first because ``security`` precedes ``wagtail`` in
+batch unpublished. This one (found first because ``operations`` precedes ``wagtail`` in
 INSTALLED_APPS) logs the failure, rolls back only that page, carries on, and exits with an error
 if anything failed so cron or the task runner reports it.
 """
