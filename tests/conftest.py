@@ -1,4 +1,4 @@
-"""Shared fixtures: the demo-shaped site (home under the root), locales and users."""
+"""Shared fixtures: the site (home under the root), a news section, members and an editor."""
 
 import pytest
 
@@ -9,7 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
+from knowledge.factories import EditorFactory, MemberFactory
 from localization.locales import forget_locales
+from members.factories import MemberProfileFactory
+from news.factories import NewsIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +43,30 @@ def home(db):
 @pytest.fixture
 def site(home):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def member(db):
+    """A member with a profile in the directory (Ada Lovelace, user name amira)."""
+    user = MemberFactory(
+        username="amira", email="amira@example.org", first_name="Ada", last_name="Lovelace"
+    )
+    return MemberProfileFactory(user=user, organisation="Analytical Co").user
+
+
+@pytest.fixture
+def other_member(db):
+    return MemberFactory(username="bruno", email="bruno@example.org")
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory(username="edith", email="edith@example.org")
 
 
 @pytest.fixture

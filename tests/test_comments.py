@@ -13,7 +13,6 @@ from django.urls import reverse
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
     MemberFactory,
@@ -37,16 +36,6 @@ def index(home):
 @pytest.fixture
 def article(index):
     return KnowledgeArticlePageFactory(parent=index, title="Moving email to the cloud")
-
-
-@pytest.fixture
-def member(db):
-    return MemberProfileFactory(user=MemberFactory(first_name="Ada", last_name="Lovelace")).user
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory()
 
 
 def comment_data(page, text, reply_to=0, followup=False):

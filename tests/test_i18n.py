@@ -28,7 +28,6 @@ from demo.management.commands.load_demo_content import Demo
 from home.factories import StandardPageFactory
 from home.models import SiteText
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
     MemberFactory,
@@ -166,11 +165,6 @@ def test_site_text_follows_the_language(client, home, translated_homes, locales)
 
 
 # Review and permissions
-
-
-@pytest.fixture
-def editor(db, locales):
-    return EditorFactory()
 
 
 def submit_translation(client, page, locale):

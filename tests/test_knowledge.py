@@ -36,11 +36,6 @@ def index(home):
     return KnowledgeIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def member(db):
-    return MemberFactory(username="amira")
-
-
 def login(user):
     client = Client()
     client.force_login(user)

@@ -17,10 +17,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.factories import TopicFactory
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
-    MemberFactory,
 )
 from knowledge.models import KnowledgeArticlePage
 from knowledge.panels import article_statuses
@@ -29,21 +27,6 @@ from knowledge.panels import article_statuses
 @pytest.fixture
 def index(home):
     return KnowledgeIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def member(db):
-    return MemberFactory(username="amira", email="amira@example.org")
-
-
-@pytest.fixture
-def other_member(db):
-    return MemberFactory(username="bruno", email="bruno@example.org")
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory(username="edith", email="edith@example.org")
 
 
 def login(user, **kwargs):

@@ -14,7 +14,6 @@ from wagtail.models import Page
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.factories import RegionFactory, TopicFactory
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
     MemberFactory,
@@ -40,18 +39,6 @@ def region(db):
 @pytest.fixture
 def topic(db):
     return TopicFactory(name="Cyber security")
-
-
-@pytest.fixture
-def member(db):
-    return MemberProfileFactory(
-        user=MemberFactory(first_name="Ada", last_name="Lovelace"), organisation="Analytical Co"
-    ).user
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory()
 
 
 def application_data(region, topic, **overrides):

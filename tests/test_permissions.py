@@ -15,10 +15,8 @@ from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactor
 from home.factories import ImageFactory
 from home.models import Topic
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
-    MemberFactory,
 )
 from knowledge.roles import MEMBER_COLLECTION
 from news.factories import NewsIndexPageFactory, NewsPageFactory
@@ -32,21 +30,6 @@ def index(home):
     return KnowledgeIndexPageFactory(parent=home)
 
 
-@pytest.fixture
-def member(db):
-    return MemberFactory(username="amira")
-
-
-@pytest.fixture
-def other(db):
-    return MemberFactory(username="bruno")
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory(username="edith")
-
-
 def login(user):
     client = Client()
     client.force_login(user)
@@ -54,15 +37,15 @@ def login(user):
 
 
 @pytest.fixture
-def secret_draft(index, other):
+def secret_draft(index, other_member):
     """Another member's unpublished article with two revisions, submitted for review."""
     article = KnowledgeArticlePageFactory(
-        parent=index, title=f"{SECRET} first", owner=other, live=False
+        parent=index, title=f"{SECRET} first", owner=other_member, live=False
     )
-    article.save_revision(user=other)
+    article.save_revision(user=other_member)
     article.title = f"{SECRET} second"
-    article.save_revision(user=other)
-    article.get_workflow().start(article, other)
+    article.save_revision(user=other_member)
+    article.get_workflow().start(article, other_member)
     return article
 
 
@@ -255,7 +238,7 @@ def test_member_cannot_publish_or_unpublish_own_articles_by_any_route(index, mem
     assert not PageLogEntry.objects.filter(page=published, action="wagtail.unpublish").exists()
 
 
-def test_member_cannot_see_or_change_users_and_groups(member, other):
+def test_member_cannot_see_or_change_users_and_groups(member, other_member):
     as_member = login(member)
     members = Group.objects.get(name="Members")
     editors = Group.objects.get(name="Editors")
@@ -263,8 +246,8 @@ def test_member_cannot_see_or_change_users_and_groups(member, other):
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_users:add"),
         reverse("wagtailusers_users:edit", args=[member.pk]),
-        reverse("wagtailusers_users:edit", args=[other.pk]),
-        reverse("wagtailusers_users:delete", args=[other.pk]),
+        reverse("wagtailusers_users:edit", args=[other_member.pk]),
+        reverse("wagtailusers_users:delete", args=[other_member.pk]),
         reverse("wagtailusers_groups:index"),
         reverse("wagtailusers_groups:edit", args=[editors.pk]),
         reverse("wagtailusers_groups:delete", args=[members.pk]),
@@ -285,8 +268,8 @@ def test_member_cannot_see_or_change_users_and_groups(member, other):
         assert response.status_code == 302, url
         assert response["Location"] == reverse("wagtailadmin_home"), url
     member.refresh_from_db()
-    other.refresh_from_db()
-    assert not member.is_superuser and other.is_active
+    other_member.refresh_from_db()
+    assert not member.is_superuser and other_member.is_active
     assert list(member.groups.values_list("name", flat=True)) == ["Members"]
     assert set(Group.objects.values_list("name", flat=True)) >= {"Members", "Editors"}
     # The account page edits the member's own name and password only, never their roles.
@@ -302,10 +285,12 @@ def test_member_cannot_see_or_change_users_and_groups(member, other):
 # Editors: what DESIGN.md gives them, and no more.
 
 
-def test_editor_reviews_and_publishes_knowledge_news_and_case_studies(home, index, editor, other):
+def test_editor_reviews_and_publishes_knowledge_news_and_case_studies(
+    home, index, editor, other_member
+):
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Ferry timetable")
     study = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home), title="Ferries")
-    article = KnowledgeArticlePageFactory(parent=index, title="Ferry tips", owner=other)
+    article = KnowledgeArticlePageFactory(parent=index, title="Ferry tips", owner=other_member)
     as_editor = login(editor)
     for page in (news, study, article):
         page.title = f"{page.title} (revised)"

@@ -19,7 +19,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from knowledge.factories import EditorFactory, KnowledgeIndexPageFactory, MemberFactory
 from knowledge.models import KnowledgeArticlePage
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
 from news.models import NewsPage
 
 
@@ -33,11 +33,6 @@ def admin(superuser):
     client = Client(raise_request_exception=False)
     client.force_login(superuser)
     return client
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactor
 from home.factories import RegionFactory, SectorFactory, StandardPageFactory, TopicFactory
 from home.pagination import PAGE_SIZE
 from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
 from search.models import ZeroResultQuery
 
 URL = reverse("search")
@@ -23,11 +23,6 @@ URL = reverse("search")
 
 def body(text):
     return [("paragraph", f"<p>{text}</p>")]
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -42,11 +42,6 @@ def titles(client, query):
 
 
 @pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
-
-
-@pytest.fixture
 def article(home):
     """A published knowledge article anyone may read."""
     page = KnowledgeArticlePageFactory(

@@ -41,7 +41,7 @@ from knowledge.factories import (
 from knowledge.models import KnowledgeArticlePage
 from members.factories import MembershipApplicationFactory
 from members.models import MembershipApplication
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
 from news.models import NewsPage
 
 PAYLOAD = '<script>alert("x1")</script><img src=x onerror=alert(1)>'
@@ -57,11 +57,6 @@ def superuser(django_user_model):
 def admin(client, superuser):
     client.force_login(superuser)
     return client
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 # Headers

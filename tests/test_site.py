@@ -13,16 +13,11 @@ from wagtail.images.models import Image
 from wagtail.models import Page, PageViewRestriction
 
 from home.factories import StandardPageFactory, TopicFactory
-from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.factories import NewsPageFactory
 from news.models import NewsPage
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-@pytest.fixture
-def news_index(home):
-    return NewsIndexPageFactory(parent=home)
 
 
 @pytest.fixture
