@@ -3,8 +3,7 @@
 from django.utils.text import slugify
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from demo.home import add_to_menu
-from home.factories import ImageFactory
+from demo.home import add_to_menu, demo_image
 from home.models import HomePage, HomePageFeatured
 
 # Sector, region and topic numbers index the lists that demo/home.py creates.
@@ -410,7 +409,7 @@ def build(demo):
                 contact_name=contact_name,
                 contact_role=contact_role,
                 contact_email=contact_email,
-                listing_image=ImageFactory(title=story["title"]),
+                listing_image=demo_image(story["title"]),
                 gallery=_gallery(story["title"]),
                 topics=[topics[i] for i in story["topics"]],
             )
@@ -428,7 +427,7 @@ def _gallery(title):
             "type": "image",
             "value": {
                 "image": {
-                    "image": ImageFactory(title=f"{title}: picture {number}").pk,
+                    "image": demo_image(f"{title}: picture {number}").pk,
                     "alt_text": f"Illustration {number} for {title}",
                     "decorative": False,
                 },

@@ -1,6 +1,6 @@
 """Demo content for the site's shell: taxonomy, home, about/join/conduct pages, settings, menu."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from home.factories import (
     HomePageFactory,
@@ -125,7 +125,7 @@ def build(demo):
         ),
         join_heading="Join the network",
         join_text="Share what your organisation has learned, and learn from everyone else.",
-        listing_image=ImageFactory(title="Members at a peer-learning workshop"),
+        listing_image=demo_image("Members at a peer-learning workshop"),
     )
     _make_default_site(home)
     demo.made["home"] = home
@@ -185,6 +185,16 @@ def _make_default_site(home):
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
+
+
+DEMO_IMAGES = "Demo images"
+
+
+def demo_image(title):
+    """Demo pictures live together in one collection under Root, which editors can use."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=DEMO_IMAGES).first()
+    return ImageFactory(title=title, collection=collection or root.add_child(name=DEMO_IMAGES))
 
 
 def add_to_menu(menu, pages):

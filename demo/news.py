@@ -4,8 +4,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from demo.home import add_to_menu
-from home.factories import ImageFactory
+from demo.home import add_to_menu, demo_image
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 # (title, intro, topic indexes, author, paragraphs)
@@ -164,7 +163,7 @@ def build(demo):
             author=author,
             date=first_day + datetime.timedelta(days=27 * number + demo.rng.randint(0, 5)),
             body=body,
-            listing_image=ImageFactory(title=title),
+            listing_image=demo_image(title),
             topics=[topics[i] for i in topic_ids],
         )
     add_to_menu(demo.made["menu"], [index])

@@ -12,7 +12,7 @@ from PIL import ImageDraw
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from .models import HomePage, MainMenu, Region, Sector, StandardPage, Topic
 
@@ -39,6 +39,10 @@ def default_locale():
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    """In the root collection, where every editor finds it (wagtail-factories makes a new
+    "Test collection" outside the tree for each image)."""
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Picture {n}")
     description = factory.LazyAttribute(lambda o: f"Abstract illustration: {o.title}")
     file = factory.Sequence(picture)

@@ -5,12 +5,14 @@ import datetime
 import pytest
 from defusedxml import ElementTree
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
 from wagtail.images.models import Image
-from wagtail.models import Page, PageViewRestriction
+from wagtail.images.permissions import permission_policy
+from wagtail.models import Collection, Page, PageViewRestriction
 
 from home.factories import StandardPageFactory, TopicFactory
 from news.factories import NewsPageFactory
@@ -35,6 +37,18 @@ def test_demo_content_builds_twice_without_duplicates(db):
     call_command("load_demo_content", "--seed", "7")
     assert (Page.objects.count(), NewsPage.objects.count(), Image.objects.count()) == counts
     assert counts[1] >= 12
+
+
+def test_demo_images_sit_in_one_collection_under_root_that_editors_can_use(db):
+    call_command("load_demo_content", "--seed", "7")
+    collections = set(Image.objects.values_list("collection", flat=True))
+    assert len(collections) == 1
+    collection = Collection.objects.get(pk=collections.pop())
+    assert collection.name == "Demo images"
+    assert collection.get_parent() == Collection.get_first_root_node()
+    editor = get_user_model().objects.get(username="editor")
+    usable = permission_policy.instances_user_has_any_permission_for(editor, ["choose"])
+    assert usable.count() == Image.objects.count() > 0
 
 
 def test_every_page_of_the_demo_site_renders(client, db):
