@@ -5,6 +5,7 @@
 - Converting a translation to an alias (which puts the source's text on the live page at once)
   and stopping its syncing: wagtail-localize lets anyone who may edit the page, a member who owns
   a translation included; only someone who may publish the page may.
+- "Update translations": publishes only the translations that may go live (localization/views.py).
 - The translations report: wagtail-localize shows it to every admin user, with the titles of
   drafts in review; only someone who may publish pages sees it.
 - Uploading a PO file: wagtail-localize fails with a server error on a file that parses but has no
@@ -38,6 +39,9 @@ from wagtail_localize.views.edit_translation import (
 )
 from wagtail_localize.views.report import TranslationsReportView
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+from .review import translation_of
+from .views import SUBMIT_ACTION, ReviewedUpdateTranslationsView, submit_translation_for_review
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -108,6 +112,17 @@ def hide_translations_report(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.url != report]
 
 
+@hooks.register("before_edit_page", order=-1)
+def submit_from_translation_editor(request, page):
+    """The translation editor's "Submit for review" (ahead of wagtail-localize's own hook, which
+    answers every request to edit a synced translation with its editor)."""
+    if request.method == "POST" and request.POST.get("action") == SUBMIT_ACTION:
+        translation = translation_of(page)
+        if translation is not None and translation.enabled:
+            return submit_translation_for_review(request, translation, page.specific)
+    return None
+
+
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
     return [
@@ -130,6 +145,11 @@ def register_admin_urls():
             "localize/translate/<int:translation_id>/disable/",
             require_POST(publishers_stop_translation),
             name="localization_stop_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name="localization_update_translations",
         ),
         path(
             "localize/reports/translations/",
