@@ -221,3 +221,30 @@ def test_member_submits_a_complete_translation_for_review_and_an_editor_approves
         assert login(reviewer).post(approve, {"comment": ""}).status_code == 302
     french = Page.objects.get(pk=french.pk)
     assert french.live and french.title.startswith("FR ")
+
+
+def test_approving_a_translation_whose_source_went_offline_changes_nothing(
+    index, fr, editor, reviewer, django_capture_on_commit_callbacks
+):
+    article = KnowledgeArticlePageFactory(parent=index, title="Cutting food waste")
+    as_editor = login(editor)
+    submit(as_editor, article, fr)
+    translate_strings(translation_for(article, fr))
+    french = french_of(article, fr)
+    as_editor.post(
+        reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "submit-for-review"}
+    )
+    state = WorkflowState.objects.for_instance(french).get()
+    article.unpublish()
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[french.pk, "approve", state.current_task_state.pk],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(reviewer).post(approve, {"comment": ""})
+    assert response.status_code in (302, 403)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.status == "in_progress"
+    assert not Page.objects.get(pk=french.pk).live
