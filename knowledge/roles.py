@@ -1,4 +1,9 @@
-"""The Members and Editors groups, their permissions and the "Knowledge review" workflow.
+"""The Members and Editors groups, their permissions and the review workflows.
+
+Knowledge indexes go through "Knowledge review"; every other page through "Editorial review",
+assigned to the root in place of Wagtail's default "Moderators approval" (reviewed by a
+Moderators group nobody is in, so nothing submitted to it could be approved). Both have one task,
+"Editors' review", for the Editors group.
 
 `ensure_roles()` is idempotent: data migrations call it with their historical `apps`, and a new
 knowledge index calls `ensure_index_setup()` for the members' page permission and the workflow.
@@ -9,6 +14,8 @@ from django.apps import apps as global_apps
 MEMBERS = "Members"
 EDITORS = "Editors"
 WORKFLOW_NAME = "Knowledge review"
+SITE_WORKFLOW_NAME = "Editorial review"
+DEFAULT_WORKFLOW_NAME = "Moderators approval"  # created by Wagtail's own migration
 TASK_NAME = "Editors' review"
 MEMBER_COLLECTION = "Member uploads"
 
@@ -56,6 +63,7 @@ def ensure_roles(apps=None):
     root = Page.objects.filter(depth=1).first()
     if root is not None:
         _grant_pages(apps, editors, root.pk, EDITOR_PAGE_PERMISSIONS)
+        _site_workflow(apps, editors, root.pk)
 
     root_collection = _root_collection(apps)
     _grant_collection(apps, editors, root_collection, EDITOR_COLLECTION_PERMISSIONS)
@@ -156,15 +164,15 @@ def _grant_collection(apps, group, collection, pairs):
         )
 
 
-def _workflow(apps, editors=None):
-    """The one-task "Knowledge review" workflow, reviewed by the Editors group."""
+def _workflow(apps, editors=None, name=WORKFLOW_NAME):
+    """A one-task workflow reviewed by the Editors group ("Knowledge review" by default)."""
     Group = apps.get_model("auth", "Group")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     ContentType = apps.get_model("contenttypes", "ContentType")
     editors = editors or Group.objects.get_or_create(name=EDITORS)[0]
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    workflow, _ = Workflow.objects.get_or_create(name=name, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task_type, _ = ContentType.objects.get_or_create(
@@ -174,3 +182,14 @@ def _workflow(apps, editors=None):
     task.groups.add(editors)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
+
+
+def _site_workflow(apps, editors, root_id):
+    """Route the whole site to "Editorial review" and retire Wagtail's default workflow."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    workflow = _workflow(apps, editors, name=SITE_WORKFLOW_NAME)
+    WorkflowPage.objects.update_or_create(page_id=root_id, defaults={"workflow": workflow})
+    Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME, workflow_pages__isnull=True).update(
+        active=False
+    )

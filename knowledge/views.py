@@ -2,12 +2,14 @@
 
 import swapper
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -135,7 +137,19 @@ class MemberSafePageSearchView(SearchView):
         return own_or_live(super().annotate_queryset(pages), self.request.user)
 
 
-class PortalPageViewSet(PageViewSet):
-    """Wagtail's page views for every page type, with the member-safe search."""
+class ExplorablePageIndexView(ExplorableIndexView):
+    """The explorer, only of a page the user may explore: Wagtail checks only that the page is
+    below the user's explorable root, and names it in the title."""
 
+    def get(self, request, parent_page_id=None):
+        explorable = self.permission_policy.explorable_instances(request.user)
+        if parent_page_id and not explorable.filter(pk=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class PortalPageViewSet(PageViewSet):
+    """Wagtail's page views for every page type, with the member-safe explorer and search."""
+
+    index_view_class = ExplorablePageIndexView
     search_view_class = MemberSafePageSearchView

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from .boundary import BULK_ACTIONS, PagesAdminAPIFindById
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
 from .views import OutOfDateView, PortalPageViewSet, ReviewQueueView
@@ -19,6 +20,17 @@ MEMBER_MENU = {"explorer", "images", "documents", "help"}
 def register_page_viewset():
     # Registered after Wagtail's own base page viewset (order -1), so it replaces it.
     return PortalPageViewSet(model=Page)
+
+
+# Page bulk actions over the pages the user may explore; registered after Wagtail's own (order 0),
+# so each replaces the action of the same type.
+for action_class in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
+
+
+@hooks.register("construct_admin_api")
+def register_pages_admin_api(router):
+    router.register_endpoint("pages", PagesAdminAPIFindById)
 
 
 @hooks.register("register_admin_urls")

@@ -200,8 +200,21 @@ def test_knowledge_article_translation_waits_for_editors_approval(
     assert french.get_workflow() == workflow
     assert not french.live
 
-    french.title = "Réduire le gaspillage alimentaire"
-    french.save_revision(user=editor)
+    # Every text translated (a half-translated page can be neither submitted nor published).
+    translation = Translation.objects.get(
+        source__object_id=article.translation_key, target_locale=locales["fr"]
+    )
+    for segment in translation.source.stringsegment_set.all():
+        french_text = {"Cutting food waste": "Réduire le gaspillage alimentaire"}
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=locales["fr"],
+            context=segment.context,
+            data=french_text.get(segment.string.data, f"FR {segment.string.data}"),
+            translation_type="manual",
+        )
+    translation.save_target(user=editor, publish=False)
+    french.refresh_from_db()
     state = workflow.start(french, editor)
     client.logout()
     assert client.get(french.get_url()).status_code == 404

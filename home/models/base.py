@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from localization.review import TranslationReviewPermissionTester
+
 
 class BasePage(Page):
     intro = models.TextField(
@@ -53,6 +55,11 @@ class BasePage(Page):
             Q(page__in=on_path.filter(alias_of__isnull=True))
             | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of"))
         )
+
+    def permissions_for_user(self, user):
+        """Wagtail's permissions, with translations held back until they may go live
+        (localization.review)."""
+        return TranslationReviewPermissionTester(user, self)
 
     @property
     def meta_description(self):

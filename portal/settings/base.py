@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Members in the admin: no reports, no page ids they may not explore (knowledge/middleware.py).
+    # Members get no Wagtail admin report (knowledge/middleware.py).
     "knowledge.middleware.MemberAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
