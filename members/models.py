@@ -109,11 +109,15 @@ class MemberProfile(models.Model):
         max_length=20,
         choices=Contact.choices,
         default=Contact.INTRODUCTION,
+        help_text=_("Only “Email me directly” shows your email address to other members."),
     )
     listed_in_directory = models.BooleanField(
         _("list me in the member directory"),
         default=False,
-        help_text=_("Other members can find you by name, organisation, expertise and region."),
+        help_text=_(
+            "Other members can find you by name, organisation, expertise and region. "
+            "Unlisted, your profile is seen only by you and the network team."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -24,7 +24,7 @@ from wagtail.models import Page, PageViewRestriction
 from home.pagination import paginate
 from localization.locales import active_locale
 
-from .access import can_see_page, comments_enabled_for, is_member
+from .access import can_see_page, comments_enabled_for, is_member, sees_unlisted_profiles
 from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm
 from .models import MemberProfile
 
@@ -121,12 +121,21 @@ def contributed_pages(user):
     return pages.distinct().specific().order_by("-first_published_at")
 
 
+def visible_profiles(user):
+    """Profiles of active members who consented to the directory; their own; all for staff."""
+    profiles = MemberProfile.objects.filter(user__is_active=True)
+    if sees_unlisted_profiles(user):
+        return profiles
+    return profiles.filter(Q(listed_in_directory=True) | Q(user=user))
+
+
 @members_only
 def profile(request, user_id):
     member = get_object_or_404(
-        MemberProfile.objects.select_related("user", "region").prefetch_related("expertise"),
+        visible_profiles(request.user)
+        .select_related("user", "region")
+        .prefetch_related("expertise"),
         user_id=user_id,
-        user__is_active=True,
     )
     comments = (
         XtdComment.objects.filter(user=member.user, is_public=True, is_removed=False)
