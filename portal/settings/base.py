@@ -196,6 +196,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A small file can declare a huge canvas: decoding 121 megapixels took a worker from 179 to 405 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents only through Wagtail's view, which checks their collection's privacy, never as files
+# under MEDIA_URL (portal/urls.py serves only image folders in development).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
