@@ -229,6 +229,8 @@ AUTHENTICATION_BACKENDS = [
     "members.auth.LoginThrottleBackend",  # django-axes' AxesBackend, first as it requires
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Failures are counted in the database, so every worker sees the same count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.get_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -264,6 +266,9 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 # A member's comments wait for a moderator until this many of theirs have been approved.
 MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS = 2
 MEMBERS_COMMENTS_PER_MINUTE = 5
+# Applications to join: per network address, and per mailbox (`+tag` variants and case are one).
+MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR = 5
+MEMBERS_APPLICATIONS_PER_MAILBOX_PER_DAY = 3
 
 # Knowledge workflow
 # Editors are emailed on every submission, authors on every decision; superusers only if in Editors.
