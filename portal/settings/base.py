@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Members in the admin: no reports, no page ids they may not explore (knowledge/middleware.py).
     "knowledge.middleware.MemberAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The admin's CSV exports never carry live formulas (security/csv_exports.py).
+    "security.csv_exports.NeutraliseCsvExportsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     # Requests that may write run in one transaction (portal/transactions.py).
