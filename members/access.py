@@ -17,6 +17,11 @@ def is_member(user):
     return bool(group_names(user) & {MEMBERS_GROUP, EDITORS_GROUP})
 
 
+def sees_unlisted_profiles(user):
+    """Editors and administrators (the network team) see every profile; members see listed ones."""
+    return user.is_superuser or EDITORS_GROUP in group_names(user)
+
+
 def can_moderate(user):
     return user.is_authenticated and user.has_perm("django_comments_xtd.change_xtdcomment")
 

@@ -1,4 +1,5 @@
-"""Deciding on applications: approval makes an account and profile; both decisions email."""
+"""Applications: acknowledged on arrival; approval makes an account and profile; every step emails
+the applicant, in the language they applied in."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import override
 
 from .access import MEMBERS_GROUP
 from .models import MemberProfile
@@ -39,9 +41,14 @@ def set_password_url(user):
 
 def _email(application, template, context):
     context = {"application": application, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"members/email/{template}.txt", context)
+    with override(application.language):
+        subject = render_to_string(f"members/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"members/email/{template}.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.email])
+
+
+def acknowledge(application):
+    _email(application, "received", {})
 
 
 @transaction.atomic

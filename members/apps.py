@@ -6,7 +6,15 @@ moderation of members' discussion on knowledge articles and case studies.
 """
 
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(using, **kwargs):
+    """Every `migrate` (each deploy, `make serve`) creates the database cache's table that the rate
+    limits use without Redis; `createcachetable` leaves existing tables alone."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class MembersConfig(AppConfig):
@@ -16,3 +24,5 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the comment receivers)
+
+        post_migrate.connect(create_cache_tables, sender=self)

@@ -16,8 +16,24 @@ def topics():
     return Topic.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
 
 
+def mailbox(email):
+    """The mailbox an address delivers to: `Grace+spam@Example.org` is `grace@example.org`."""
+    local, _at, domain = email.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
 class ApplicationForm(forms.ModelForm):
-    """The public "Join the network" form. One application per email address."""
+    """The public "Join the network" form. One application per email address.
+
+    `website` is a honeypot: hidden from people and assistive technology (the template), it is
+    filled in only by bots, whose applications the view drops without saying so."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        template_name="members/honeypot_field.html",
+    )
 
     class Meta:
         model = MembershipApplication
@@ -45,6 +61,9 @@ class ApplicationForm(forms.ModelForm):
         """A repeated address is not an error: telling the visitor would tell anyone typing an
         address whether that person has applied, and so whether they are a member. The view
         stores only the first application from an address."""
+
+    def is_spam(self):
+        return bool(self.cleaned_data["website"])
 
     def is_repeat(self):
         email = self.cleaned_data["email"]

@@ -42,6 +42,13 @@ class MembershipApplication(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default=settings.LANGUAGE_CODE,
+        editable=False,
+        help_text=_("The language the application was made in; emails to the applicant use it."),
+    )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
@@ -109,11 +116,15 @@ class MemberProfile(models.Model):
         max_length=20,
         choices=Contact.choices,
         default=Contact.INTRODUCTION,
+        help_text=_("Only “Email me directly” shows your email address to other members."),
     )
     listed_in_directory = models.BooleanField(
         _("list me in the member directory"),
         default=False,
-        help_text=_("Other members can find you by name, organisation, expertise and region."),
+        help_text=_(
+            "Other members can find you by name, organisation, expertise and region. "
+            "Unlisted, your profile is seen only by you and the network team."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

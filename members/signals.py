@@ -1,4 +1,5 @@
-"""Comment rules that django-comments-xtd leaves to the site: hold new members' first comments."""
+"""Comment rules that django-comments-xtd leaves to the site: who a comment is from, and holding
+new members' first comments."""
 
 from django_comments.signals import comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment, XtdComment
@@ -15,6 +16,18 @@ def is_trusted_commenter(user):
         return True
     approved = XtdComment.objects.filter(user=user, is_public=True, is_removed=False).count()
     return approved >= settings.MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS
+
+
+@receiver(comment_will_be_posted, sender=TmpXtdComment)
+def sign_with_the_account(sender, comment, request, **kwargs):
+    """The name, email and link shown with a signed-in member's comment, and where replies are
+    emailed, come from their account, never from the form: it would let anyone pose as staff or
+    have replies (and a mute link) sent to someone else's address."""
+    user = request.user
+    comment.user_name = user.get_full_name() or user.get_username()
+    comment.user_email = user.email
+    comment.user_url = ""
+    return True
 
 
 @receiver(comment_will_be_posted, sender=TmpXtdComment)

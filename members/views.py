@@ -1,7 +1,6 @@
 """Public views: joining, profiles, the member directory, and posting or flagging comments."""
 
-import time
-
+from axes.helpers import get_client_ip_address
 from django_comments.views.comments import post_comment as xtd_post_comment
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.views import flag as xtd_flag
@@ -11,11 +10,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,8 +23,9 @@ from wagtail.models import Page, PageViewRestriction
 from home.pagination import paginate
 from localization.locales import active_locale
 
-from .access import can_see_page, comments_enabled_for, is_member
-from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm
+from . import applications, limits
+from .access import can_see_page, comments_enabled_for, is_member, sees_unlisted_profiles
+from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm, mailbox
 from .models import MemberProfile
 
 
@@ -45,10 +45,24 @@ def members_only(view):
 def join(request):
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # A second application from the same address gets the same answer and is not stored,
-        # so the form never reveals who has applied (or is a member).
-        if not form.is_repeat():
-            form.save()
+        address = get_client_ip_address(request)  # as django-axes sees it, proxies included
+        per_address = limits.Rate(settings.MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR, 3600)
+        if not limits.allow("applications-address", address, per_address):
+            return render(request, "members/join_rate_limited.html", status=429)
+        # Spam, a second application from the same email address, and more than a few a day for
+        # one mailbox (`+tag` variants included) get the same answer and are neither stored nor
+        # acknowledged: the form never reveals who has applied (or is a member), and cannot be
+        # used to flood someone's inbox.
+        per_mailbox = limits.Rate(settings.MEMBERS_APPLICATIONS_PER_MAILBOX_PER_DAY, 86_400)
+        if (
+            not form.is_spam()
+            and not form.is_repeat()
+            and limits.allow(
+                "applications-mailbox", mailbox(form.cleaned_data["email"]), per_mailbox
+            )
+        ):
+            form.instance.language = get_language()
+            applications.acknowledge(form.save())
         return redirect("members:join_thanks")
     return render(request, "members/join.html", {"form": form})
 
@@ -121,12 +135,21 @@ def contributed_pages(user):
     return pages.distinct().specific().order_by("-first_published_at")
 
 
+def visible_profiles(user):
+    """Profiles of active members who consented to the directory; their own; all for staff."""
+    profiles = MemberProfile.objects.filter(user__is_active=True)
+    if sees_unlisted_profiles(user):
+        return profiles
+    return profiles.filter(Q(listed_in_directory=True) | Q(user=user))
+
+
 @members_only
 def profile(request, user_id):
     member = get_object_or_404(
-        MemberProfile.objects.select_related("user", "region").prefetch_related("expertise"),
+        visible_profiles(request.user)
+        .select_related("user", "region")
+        .prefetch_related("expertise"),
         user_id=user_id,
-        user__is_active=True,
     )
     comments = (
         XtdComment.objects.filter(user=member.user, is_public=True, is_removed=False)
@@ -198,13 +221,6 @@ def valid_reply_to(reply_to, page):
     ).exists()
 
 
-def over_rate_limit(user):
-    """At most MEMBERS_COMMENTS_PER_MINUTE comments a minute per member, counted in the cache."""
-    key = f"members:comments:{user.pk}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=60)
-    return cache.incr(key) > settings.MEMBERS_COMMENTS_PER_MINUTE
-
-
 @require_POST
 def post_comment(request):
     """Members only, on pages they may see, not too fast; then django-comments-xtd does the rest."""
@@ -219,7 +235,9 @@ def post_comment(request):
         return HttpResponseBadRequest(_("You can't comment on that."))
     if not valid_reply_to(request.POST.get("reply_to", "0"), page):
         return HttpResponseBadRequest(_("You can't reply to that comment."))
-    if over_rate_limit(request.user):
+    if not limits.allow(
+        "comments", request.user.pk, limits.Rate(settings.MEMBERS_COMMENTS_PER_MINUTE, 60)
+    ):
         return render(request, "members/comment_rate_limited.html", {"page": page}, status=429)
     response = xtd_post_comment(request)
     if response.status_code == 302:

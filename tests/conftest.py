@@ -22,11 +22,12 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
-    """Forget what a previous test's rolled-back data left in memory: locales, cached menus, and
-    Wagtail's cached site root paths (stale once a test's sites are rolled back)."""
+    """Forget what a previous test's rolled-back data left in memory: locales, cached menus,
+    Wagtail's cached site root paths (stale once a test's sites are rolled back), rate limits."""
     forget_locales()
     caches["default"].clear()
     caches["pages"].clear()
+    caches["limits"].clear()
 
 
 @pytest.fixture

@@ -74,6 +74,8 @@ def test_application_approval_and_first_login_journey(client, home, editor, regi
     application = MembershipApplication.objects.get(email="grace@example.org")
     assert application.is_pending
     assert application.expertise.get() == topic
+    assert [message.subject for message in mail.outbox] == ["We have received your application"]
+    mail.outbox.clear()
 
     client.force_login(editor)
     listing = client.get(admin_url("index"), {"status": "pending"})

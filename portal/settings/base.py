@@ -75,6 +75,8 @@ MIDDLEWARE = [
     # Members get no Wagtail admin report (knowledge/middleware.py).
     "knowledge.middleware.MemberAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The admin's CSV exports never carry live formulas (security/csv_exports.py).
+    "security.csv_exports.NeutraliseCsvExportsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     # Requests that may write run in one transaction (portal/transactions.py).
@@ -197,6 +199,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A small file can declare a huge canvas: decoding 121 megapixels took a worker from 179 to 405 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents only through Wagtail's view, which checks their collection's privacy, never as files
+# under MEDIA_URL (portal/urls.py serves only image folders in development).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -226,6 +232,8 @@ AUTHENTICATION_BACKENDS = [
     "members.auth.LoginThrottleBackend",  # django-axes' AxesBackend, first as it requires
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Failures are counted in the database, so every worker sees the same count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.get_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -261,6 +269,9 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 # A member's comments wait for a moderator until this many of theirs have been approved.
 MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS = 2
 MEMBERS_COMMENTS_PER_MINUTE = 5
+# Applications to join: per network address, and per mailbox (`+tag` variants and case are one).
+MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR = 5
+MEMBERS_APPLICATIONS_PER_MAILBOX_PER_DAY = 3
 
 # Knowledge workflow
 # Editors are emailed on every submission, authors on every decision; superusers only if in Editors.

@@ -66,20 +66,26 @@ def search_backends(kind, url, index_prefix):
 
 
 def cache_settings(redis_url):
-    """Redis when REDIS_URL is set, local memory otherwise."""
+    """Redis when REDIS_URL is set, local memory otherwise; rate limits always in a store every
+    worker shares (Redis, else the database cache, whose table `migrate` creates)."""
     if redis_url:
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": "portal",
-                "TIMEOUT": 600,
-            }
+        default = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "portal",
+            "TIMEOUT": 600,
         }
+        return {"default": default, "limits": {**default, "KEY_PREFIX": "portal-limits"}}
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
             "TIMEOUT": 600,
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_rate_limits",
+            # Past MAX_ENTRIES the backend drops live counters too: room for a flood of addresses.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
     }

@@ -92,7 +92,8 @@ def test_visitor_applies_and_staff_approve_by_keyboard(journey, network):
     assert application.user.groups.filter(name="Members").exists()
 
     journey.step("new member chooses a password from the welcome email")
-    (welcome,) = [message for message in mail.outbox if message.to == ["grace@example.org"]]
+    received, welcome = [message for message in mail.outbox if message.to == ["grace@example.org"]]
+    assert received.subject == "We have received your application"
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/\S+/)", welcome.body).group(1)
     journey.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Choose a password")
