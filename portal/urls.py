@@ -9,9 +9,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from localization.sitemaps import sitemaps
+from security import admin_input
 
 # Private routes: never cached, never translated.
 urlpatterns = [
+    # Wagtail admin views that answered 500 to a malformed id, wrapped: ahead of Wagtail's routes.
+    *admin_input.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
