@@ -10,6 +10,7 @@ a 500.
 import re
 
 from django.core.validators import slug_re
+from django.urls.converters import IntConverter
 
 MAX_LENGTH = 200
 MAX_VALUES = 20
@@ -67,3 +68,10 @@ def integers(params, name, minimum=0, maximum=None):
     """The distinct ints within the bounds among the values of a repeatable parameter."""
     numbers = (to_integer(value, minimum, maximum) for value in texts(params, name))
     return [number for number in dict.fromkeys(numbers) if number is not None]
+
+
+class IdConverter(IntConverter):
+    """`<id:name>` in a route: an `<int:name>` that fits a database integer, so a longer number
+    is a 404 rather than SQLite's OverflowError."""
+
+    regex = INTEGER.pattern

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -9,7 +9,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from localization.sitemaps import sitemaps
+from portal import parameters
 from security import admin_input
+
+# `<id:name>`: an `<int:name>` a database can hold (portal/parameters.py).
+register_converter(parameters.IdConverter, "id")
 
 # Private routes: never cached, never translated.
 urlpatterns = [

@@ -65,6 +65,18 @@ def test_a_nul_in_a_listing_filter_reads_as_an_unknown_value(client, content, na
         assert response.status_code == 200, url
 
 
+@pytest.mark.parametrize("url", ["/news/", "/knowledge/"])
+def test_a_topic_holding_a_nul_is_an_unknown_topic(client, content, url):
+    response = client.get(url, {"topic": f"energy{NUL}"})
+    assert response.context["unknown_topic"] == "energy\ufffd"
+    assert not response.context["active_topic"]
+
+
+def test_a_search_filter_holding_a_nul_is_dropped(client, content):
+    response = client.get("/search/", {"q": "data", "topic": f"energy{NUL}", "lang": NUL})
+    assert response.context["filters"].active == {}
+
+
 @pytest.mark.parametrize("page", [SUPERSCRIPT_TWO, TOO_BIG, "-1", NUL])
 def test_a_page_number_that_is_not_one_gives_the_first_page(client, content, page):
     for url in ["/search/", "/news/", "/knowledge/", "/case-studies/"]:
@@ -114,6 +126,12 @@ def test_a_visitor_commenting_on_an_odd_id_is_sent_to_log_in(content, field):
     response = client.post("/comments/post/", data)
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("url", [f"/members/{TOO_BIG}/", f"/comments/flag/{TOO_BIG}/"])
+def test_an_id_too_big_for_the_database_in_an_address_is_not_found(client, member, url):
+    client.force_login(member)
+    assert client.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("value", [SUPERSCRIPT_TWO, TOO_BIG, NUL, "x"])
@@ -216,3 +234,11 @@ def test_no_query_string_makes_a_public_view_fail(client, content, url, names, d
 def test_no_query_string_makes_a_member_view_fail(client, content, member, url, names, data):
     client.force_login(member)
     assert_never_a_server_error(client, url, data.draw(queries(names)))
+
+
+@BOUNDED
+@given(number=st.integers(min_value=0, max_value=2**80))
+def test_no_id_in_an_address_makes_a_member_view_fail(client, member, number):
+    client.force_login(member)
+    for url in [f"/members/{number}/", f"/comments/flag/{number}/"]:
+        assert client.get(url).status_code in (200, 404), url
