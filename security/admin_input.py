@@ -11,10 +11,8 @@ here through a public way in: the API endpoint by the `construct_admin_api` hook
 import functools
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.core.exceptions import BadRequest, ValidationError
 from django.urls import path
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.api.views import PagesAdminAPIViewSet
@@ -59,14 +57,14 @@ def ids_or_400(view, names, model_for=pages, keep=()):
         model = model_for(**kwargs)
         values = [value for name in names for value in request.GET.getlist(name)]
         if model is not None and not all(value in keep or is_id(model, value) for value in values):
-            return HttpResponseBadRequest(_("That is not an id."))
+            raise BadRequest(f"{', '.join(names)}: not an id of {model._meta.label}")
         return view(request, *args, **kwargs)
 
     # As Wagtail decorates its own admin views.
     return never_cache(require_admin_access(wrapped))
 
 
-browse = ids_or_400(BrowseView.as_view(), ["target_pages[]"])
+browse = ids_or_400(BrowseView.as_view(), ["target_pages[]"], keep=[""])  # Wagtail skips ""
 urlpatterns = [
     path("admin/choose-page/", browse, name="wagtailadmin_choose_page"),
     path("admin/choose-page/<int:parent_page_id>/", browse, name="wagtailadmin_choose_page_child"),

@@ -119,6 +119,17 @@ def test_a_member_commenting_on_an_odd_id_is_refused(content, member, field, val
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize(
+    "field",
+    ["content_type", "timestamp", "security_hash", "comment", "name", "email", "url", "next"],
+)
+def test_a_member_comment_with_a_nul_in_any_field_is_no_error(content, member, field):
+    client = comment_client(content, member)
+    data = comment_data(client, content)
+    data[field] = f"{data.get(field, '')}{NUL}"
+    assert client.post("/comments/post/", data).status_code < 500
+
+
 @pytest.mark.parametrize("field", ["object_pk", "reply_to"])
 def test_a_visitor_commenting_on_an_odd_id_is_sent_to_log_in(content, field):
     client = comment_client(content, None)
