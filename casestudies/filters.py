@@ -10,33 +10,15 @@ from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Region, Sector, Topic
+from portal import parameters
 from portal.page_cache import remember
 
-MAX_VALUES = 20
 MAX_LENGTH = 100
 SORTS = {
     "newest": (F("year").desc(nulls_last=True), "-first_published_at", "-pk"),
     "title": ("title", "pk"),
 }
 SORT_LABELS = [("newest", _("Newest first")), ("title", _("A–Z"))]
-
-
-def clean_values(request, name):
-    """Distinct, length-capped values of a repeatable parameter, in the order given."""
-    values = []
-    for value in request.GET.getlist(name)[:MAX_VALUES]:
-        value = value.strip()[:MAX_LENGTH]
-        if value and value not in values:
-            values.append(value)
-    return values
-
-
-def clean_years(request):
-    years = []
-    for value in clean_values(request, "year"):
-        if value.isdigit() and 1900 <= int(value) <= 2100 and int(value) not in years:
-            years.append(int(value))
-    return years
 
 
 class Facet:
@@ -58,7 +40,7 @@ class TermFacet(Facet):
     """Sector, region or topic, chosen by slug; an unknown slug matches nothing."""
 
     def __init__(self, name, label, model, field, request, locale_id):
-        super().__init__(name, label, clean_values(request, name))
+        super().__init__(name, label, parameters.texts(request.GET, name, max_length=MAX_LENGTH))
         self.field = field
         # Terms change seldom: kept until the next content change, like the main menu.
         self.terms = remember(
@@ -89,7 +71,8 @@ class YearFacet(Facet):
     field = "year"
 
     def __init__(self, request, all_years):
-        super().__init__("year", _("Year"), clean_years(request))
+        years = parameters.integers(request.GET, "year", minimum=1900, maximum=2100)
+        super().__init__("year", _("Year"), years)
         self.all_years = all_years
 
     def narrow(self, queryset):
@@ -126,7 +109,7 @@ class CaseStudyFilter:
             TermFacet("topic", _("Topic"), Topic, "topics", request, locale_id),
             YearFacet(request, all_years),
         ]
-        sort = request.GET.get("sort", "")
+        sort = parameters.text(request.GET, "sort")
         self.sort = sort if sort in SORTS else "newest"
         for facet in self.facets:
             facet.build_options(facet.counts(self.narrow(exclude=facet)))

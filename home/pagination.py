@@ -1,8 +1,10 @@
 from django.core.paginator import Paginator
 
+from portal import parameters
+
 PAGE_SIZE = 12
 
 
 def paginate(request, items, per_page=PAGE_SIZE):
     """A page of items; `?page=abc` gives the first page and `?page=99999` the last, never a 404."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+    return Paginator(items, per_page).get_page(parameters.integer(request.GET, "page"))

@@ -27,6 +27,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from portal.parameters import NUL
+
 PAGE_ID_TYPE = Page._meta.pk.get_internal_type()
 
 
@@ -87,8 +89,14 @@ class ChoosablePagesChosenMultipleView(ChosenMultipleView):
         )
 
 
-class PagesAdminAPIFindById(PagesAdminAPIViewSet):
-    """The admin API's pages endpoint, whose `find/?id=` answers 400 for an id that is not one."""
+class PortalPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The admin API's pages endpoint, answering 400 to a NUL in any query parameter (its filters
+    and search hand values to the database as typed) and to a `find/?id=` that is not an id."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any(NUL in value for _name, values in request.GET.lists() for value in values):
+            raise BadRequestError("Query parameters cannot hold a NUL character.")
 
     def find_object(self, queryset, request):
         try:

@@ -20,6 +20,7 @@ from home.groups import group_names
 from home.listing import public
 from home.models import BasePage, Topic, TopicsMixin
 from home.pagination import paginate
+from portal import parameters
 from portal.page_cache import remember
 
 from .roles import EDITORS, MEMBERS
@@ -50,7 +51,7 @@ class KnowledgeIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles(request.user)
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        slug = request.GET.get("topic", "")[:100]
+        slug = parameters.text(request.GET, "topic", max_length=100)
         topic = None
         if slug:
             topic = topics.filter(slug=slug).first()

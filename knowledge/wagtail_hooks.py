@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from .boundary import BULK_ACTIONS, PagesAdminAPIFindById
+from .boundary import BULK_ACTIONS, PortalPagesAdminAPIViewSet
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
 from .views import OutOfDateView, PortalPageViewSet, ReviewQueueView
@@ -30,7 +30,7 @@ for action_class in BULK_ACTIONS:
 
 @hooks.register("construct_admin_api")
 def register_pages_admin_api(router):
-    router.register_endpoint("pages", PagesAdminAPIFindById)
+    router.register_endpoint("pages", PortalPagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls")

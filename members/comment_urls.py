@@ -15,7 +15,7 @@ from . import views
 urlpatterns = [
     path("post/", views.post_comment, name="comments-post-comment"),
     path("posted/", comment_done, name="comments-comment-done"),
-    path("flag/<int:comment_id>/", views.flag_comment, name="comments-flag"),
+    path("flag/<id:comment_id>/", views.flag_comment, name="comments-flag"),
     path("flagged/", flag_done, name="comments-flag-done"),
     re_path(r"^mute/(?P<key>[^/]+)/$", xtd_views.mute, name="comments-xtd-mute"),
     re_path(r"^cr/(\d+)/(.+)/$", shortcut, name="comments-url-redirect"),

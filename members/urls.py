@@ -10,5 +10,5 @@ urlpatterns = [
     path("join/thanks/", views.join_thanks, name="join_thanks"),
     path("profile/", views.own_profile, name="own_profile"),
     path("profile/edit/", views.edit_profile, name="edit_profile"),
-    path("<int:user_id>/", views.profile, name="profile"),
+    path("<id:user_id>/", views.profile, name="profile"),
 ]

@@ -22,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.pagination import paginate
 from localization.locales import active_locale
+from portal import parameters
 
 from . import applications, limits
 from .access import can_see_page, comments_enabled_for, is_member, sees_unlisted_profiles
@@ -196,7 +197,8 @@ def discussable_page(request, label, object_pk):
         return None
     if not (issubclass(model, Page) and comments_enabled_for(model)):
         return None
-    page = model.objects.filter(pk=object_pk).first() if str(object_pk).isdigit() else None
+    pk = parameters.to_integer(str(object_pk))
+    page = model.objects.filter(pk=pk).first() if pk is not None else None
     if page is None:
         return None
     if not can_see_page(request, page):
@@ -206,9 +208,10 @@ def discussable_page(request, label, object_pk):
 
 def valid_reply_to(reply_to, page):
     """A new comment (0), or a reply to a shown comment on the same page within the thread depth."""
-    if reply_to == "0":
+    reply_to = parameters.to_integer(reply_to)
+    if reply_to == 0:
         return True
-    if not reply_to.isdigit():
+    if reply_to is None:
         return False
     return XtdComment.objects.filter(
         pk=reply_to,

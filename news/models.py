@@ -13,6 +13,7 @@ from home.blocks import BodyBlock
 from home.listing import public
 from home.models import BasePage, Topic, TopicsMixin
 from home.pagination import paginate
+from portal import parameters
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -36,7 +37,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def index(self, request):
         news = self.news()
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        slug = request.GET.get("topic", "")[:100]
+        slug = parameters.text(request.GET, "topic", max_length=100)
         topic = None
         if slug:
             topic = topics.filter(slug=slug).first()

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -12,10 +12,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import boundary
 from localization.sitemaps import sitemaps
+from portal import admin_input, parameters
+
+# `<id:name>`: an `<int:name>` a database can hold (portal/parameters.py).
+register_converter(parameters.IdConverter, "id")
 
 # Private routes: never cached, never translated.
 urlpatterns = [
+    # Wagtail admin views that take ids, ahead of Wagtail's own routes: answering only with pages
+    # the user may see (knowledge/boundary.py), and 400 to a malformed id (portal/admin_input.py).
     *boundary.urlpatterns,
+    *admin_input.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

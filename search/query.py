@@ -25,6 +25,7 @@ from wagtail.search.query import And, Or, PlainText
 
 from home.models import Region, Sector, Topic, TopicsMixin
 from localization.locales import active_locale
+from portal import parameters
 
 from . import documents
 from .backend import DocumentsIndexMixin
@@ -162,13 +163,14 @@ class Filters:
 
     @classmethod
     def from_params(cls, params):
-        filters = cls(sort=params.get("sort") if params.get("sort") in SORTS else "relevance")
+        sort = parameters.text(params, "sort")
+        filters = cls(sort=sort if sort in SORTS else "relevance")
         types = {content_type_key(m): m for m in searchable_page_models()}
-        model = types.get(params.get("type", ""))
+        model = types.get(parameters.text(params, "type"))
         if model is not None:
             filters.content_type = ContentType.objects.get_for_model(model)
             filters.active["type"] = params["type"]
-        lang = params.get("lang", "")
+        lang = parameters.text(params, "lang")
         if lang == "all":
             filters.all_languages = True
             filters.active["lang"] = "all"
@@ -179,9 +181,9 @@ class Filters:
             else:
                 filters.locale = active_locale()
         for name, term_model in (("topic", Topic), ("sector", Sector), ("region", Region)):
-            slug = params.get(name, "")
+            slug = parameters.slug(params, name)
             if slug:
-                term = term_model.objects.filter(slug=slug[:100]).first()
+                term = term_model.objects.filter(slug=slug).first()
                 if term is not None:
                     setattr(filters, name, term)
                     filters.active[name] = slug

@@ -15,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 from home.pagination import PAGE_SIZE
+from portal import parameters
 from portal.page_cache import admit_variant, remember
 
 from . import documents
@@ -87,7 +88,7 @@ def render_results(request, query, words, filters):
         rows, total = q.facet_counts(matched)
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total  # counted with the facets: no second pass over the matches
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(parameters.integer(request.GET, "page"))
     shown = [p.pk for p in page_obj.object_list]
     if isinstance(results, q.RankedResults):
         specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
@@ -113,10 +114,10 @@ def render_results(request, query, words, filters):
 
 def requested_start(request):
     """Where the requested page of results starts, as the paginator will read it (0 if unsure)."""
-    number = request.GET.get("page", "")
-    if not number.isdigit() or not 1 <= int(number) <= MAX_PAGE:
+    number = parameters.integer(request.GET, "page")
+    if number is None or not 1 <= number <= MAX_PAGE:
         return 0
-    return (int(number) - 1) * PAGE_SIZE
+    return (number - 1) * PAGE_SIZE
 
 
 def facet_links(facets, query, filters):

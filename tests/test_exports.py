@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from security.csv_exports import neutralised_csv
+from portal.csv_exports import neutralised_csv
 
 FORMULA = '=hyperlink("http://x")'
 

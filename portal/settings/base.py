@@ -75,8 +75,8 @@ MIDDLEWARE = [
     # Members get no Wagtail admin report (knowledge/middleware.py).
     "knowledge.middleware.MemberAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # The admin's CSV exports never carry live formulas (security/csv_exports.py).
-    "security.csv_exports.NeutraliseCsvExportsMiddleware",
+    # The admin's CSV exports never carry live formulas (portal/csv_exports.py).
+    "portal.csv_exports.NeutraliseCsvExportsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     # Requests that may write run in one transaction (portal/transactions.py).
