@@ -25,8 +25,9 @@ def mailbox(email):
 class ApplicationForm(forms.ModelForm):
     """The public "Join the network" form. One application per email address.
 
-    `website` is a honeypot: hidden from people and assistive technology (the template), it is
-    filled in only by bots, whose applications the view drops without saying so."""
+    `website` is a honeypot: hidden from people and assistive technology by its template (in
+    members/templates/, where Django's form renderer looks), it is filled in only by bots, whose
+    applications the view drops without saying so."""
 
     website = forms.CharField(
         label=_("Leave this field empty"),
