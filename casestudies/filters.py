@@ -10,7 +10,6 @@ from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Region, Sector, Topic
-from portal.page_cache import remember
 
 MAX_VALUES = 20
 MAX_LENGTH = 100
@@ -60,11 +59,7 @@ class TermFacet(Facet):
     def __init__(self, name, label, model, field, request, locale_id):
         super().__init__(name, label, clean_values(request, name))
         self.field = field
-        # Terms change seldom: kept until the next content change, like the main menu.
-        self.terms = remember(
-            f"terms:{model._meta.label}:{locale_id}",
-            lambda: list(model.objects.filter(locale_id=locale_id)),
-        )
+        self.terms = list(model.objects.filter(locale_id=locale_id))
         self.ids = [term.pk for term in self.terms if term.slug in self.chosen]
 
     def narrow(self, queryset):

@@ -20,7 +20,6 @@ from home.groups import group_names
 from home.listing import public
 from home.models import BasePage, Topic, TopicsMixin
 from home.pagination import paginate
-from portal.page_cache import remember
 
 from .roles import EDITORS, MEMBERS
 
@@ -102,7 +101,6 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
-    serve_select_related = (*BasePage.serve_select_related, "owner")
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro", heading=_("Summary")),
@@ -161,12 +159,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if can_read_members_only(request.user):  # may list members-only articles: not shared
-            context["related_articles"] = self.related_articles(request.user)
-        else:
-            context["related_articles"] = remember(
-                f"related-articles:{self.pk}", lambda: list(self.related_articles())
-            )
+        context["related_articles"] = self.related_articles(request.user)
         return context
 
     def save(self, *args, **kwargs):

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
-from localization.locales import forget_locales
 
 
 @pytest.fixture(autouse=True)
@@ -19,9 +18,8 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
-    """Forget what a previous test's rolled-back data left in memory: locales, cached menus, and
+    """Forget what a previous test's rolled-back data left in the caches: stored pages and
     Wagtail's cached site root paths (stale once a test's sites are rolled back)."""
-    forget_locales()
     caches["default"].clear()
     caches["pages"].clear()
 

@@ -8,35 +8,29 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.listing import public
-from portal.page_cache import remember
 
 register = template.Library()
 
 
-def _live_translations(request, page):
-    """The page's live, public versions keyed by language code, the page itself included.
-
-    Remembered on the request, as the switcher and the hreflang links both need them, and for the
-    content generation.
-    """
-    known = request.__dict__.setdefault("_live_translations", {})
-    if page.pk not in known:
-        known[page.pk] = remember(f"live-translations:{page.pk}", lambda: live_translations(page))
-    return known[page.pk]
-
-
 def live_translations(page):
+    """The page's live, public versions keyed by language code, the page itself included."""
     pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
     return {translation.locale.language_code: translation for translation in pages}
 
 
-def _versions(request, page):
+@register.simple_tag(takes_context=True)
+def page_translations(context):
+    """`{% page_translations as translations %}`, once for the switcher and the hreflang links."""
+    page = context.get("page")
+    return live_translations(page) if isinstance(page, Page) else {}
+
+
+def _versions(request, page, pages):
     """(code, name, url, fallback) for each language, in settings order.
 
     `fallback` is "" for a translated page, "original" for the synchronised tree's untranslated
     copy (an alias showing the original text) and "home" for that language's home page.
     """
-    pages = _live_translations(request, page) if page is not None else {}
     homes = None  # looked up only when a language lacks the page
     versions = []
     for code, name in settings.LANGUAGES:
@@ -49,7 +43,7 @@ def _versions(request, page):
         else:
             if homes is None:
                 site = Site.find_for_request(request)
-                homes = _live_translations(request, site.root_page) if site is not None else {}
+                homes = live_translations(site.root_page) if site is not None else {}
             if code not in homes:
                 continue
             url, fallback = homes[code].get_url(request), "home"
@@ -64,8 +58,9 @@ def language_switcher(context):
     if request is None:
         return {"languages": []}
     page = context.get("page")
+    translations = context.get("translations", {})
     return {
-        "languages": _versions(request, page if isinstance(page, Page) else None),
+        "languages": _versions(request, page if isinstance(page, Page) else None, translations),
         "current": get_language(),
     }
 
@@ -77,7 +72,7 @@ def hreflang_links(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return {"alternates": []}
-    translations = _live_translations(request, page)
+    translations = context.get("translations", {})
     alternates = [
         {"hreflang": code, "url": translations[code].get_full_url(request)}
         for code, _name in settings.LANGUAGES
