@@ -10,11 +10,11 @@ Requests with a query parameter outside ``PAGE_CACHE_QUERY_PARAMETERS`` are serv
 
 Purging: entries carry the *generation* they were rendered under, read once when the request
 starts. A change a visitor can see writes a new generation at once and again after its
-transaction commits, so every older entry stops matching, even one rendered during the change: publishing, unpublishing,
-moving or deleting a page, a view restriction, and saving a snippet, a setting, an image, a
-document, a search promotion or an approved comment. A page appears in listings, menus, related
-sections and search all over the site, so here the purge is site-wide: one write. Drafts,
-autosaves, revisions, workflow steps and held comments purge nothing.
+transaction commits, so every older entry stops matching, even one rendered during the change:
+publishing, unpublishing, moving or deleting a page, a view restriction, and saving a snippet, a
+setting, an image, a document, a search promotion or an approved comment. A page appears in
+listings, menus, related sections and search all over the site, so here the purge is site-wide:
+one write. Drafts, autosaves, revisions, workflow steps and held comments purge nothing.
 
 With a frontend cache configured (``WAGTAILFRONTENDCACHE``), the changed pages' own addresses and
 their ancestors' (the indexes and home page listing them) are purged there too, per page, through

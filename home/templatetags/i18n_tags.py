@@ -26,7 +26,8 @@ def page_translations(context):
 
 
 def _versions(request, page, pages):
-    """(code, name, url, fallback) for each language, in settings order.
+    """(code, name, url, fallback) for each language, in settings order, from `pages`, the
+    page's live translations by language code.
 
     `fallback` is "" for a translated page, "original" for the synchronised tree's untranslated
     copy (an alias showing the original text) and "home" for that language's home page.

@@ -19,6 +19,7 @@ def menu_links():
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The main menu's links in the current language."""
     return {"links": menu_links(), "request": context.get("request")}
 
 

@@ -7,6 +7,15 @@ from knowledge.permissions import is_editor, is_member
 register = template.Library()
 
 
+@register.filter
+def edits_page(user, page):
+    """Whether to show Wagtail's user bar: to editors, and to a member on a page they own. Other
+    members could not edit the page, and the bar costs a signed-in render seven queries."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_editor(user) or getattr(page, "owner_id", None) == user.pk
+
+
 @register.inclusion_tag("knowledge/write_article_link.html", takes_context=True)
 def write_article_link(context, index_id=None):
     """A "Write an article" link for signed-in members and editors, to the admin add form under
