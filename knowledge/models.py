@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
@@ -136,10 +137,11 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         return self.review_by is not None and self.review_by < timezone.localdate()
 
     def get_authors(self):
-        """The owner first, then co-authors, each once."""
-        people = [self.owner] if self.owner_id else []
-        people += [user for user in self.authors.all() if user.pk != self.owner_id]
-        return people
+        """The owner first, then co-authors, each once: one query for all of them."""
+        people = get_user_model().objects.filter(
+            models.Q(pk=self.owner_id) | models.Q(pk__in=self.authors.values_list("id", flat=True))
+        )
+        return sorted(people, key=lambda user: (user.pk != self.owner_id, user.pk))
 
     def related_articles(self, user=None, limit=3):
         """Other live articles sharing a topic, those sharing most first."""

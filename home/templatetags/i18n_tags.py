@@ -12,27 +12,38 @@ from home.listing import public
 register = template.Library()
 
 
-def live_translations(page):
-    """The page's live, public versions keyed by language code, the page itself included."""
-    pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
-    return {translation.locale.language_code: translation for translation in pages}
+def live_translations(*pages):
+    """For each page, its live, public versions keyed by language code (the page itself
+    included): one query for all of them."""
+    keys = {page.translation_key for page in pages}
+    found = public(Page.objects.live().filter(translation_key__in=keys)).select_related("locale")
+    by_key = {key: {} for key in keys}
+    for translation in found:
+        by_key[translation.translation_key][translation.locale.language_code] = translation
+    return [by_key[page.translation_key] for page in pages]
 
 
 @register.simple_tag(takes_context=True)
 def page_translations(context):
-    """`{% page_translations as translations %}`, once for the switcher and the hreflang links."""
-    page = context.get("page")
-    return live_translations(page) if isinstance(page, Page) else {}
+    """`{% page_translations as translations %}`: the page's and its site's home page's
+    versions, {"page": {code: page}, "home": {code: page}}, for the switcher and the hreflang
+    links."""
+    page, request = context.get("page"), context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if not isinstance(page, Page) or site is None:
+        return {"page": {}, "home": {}}
+    versions, homes = live_translations(page, site.root_page)
+    return {"page": versions, "home": homes}
 
 
-def _versions(request, page, pages):
-    """(code, name, url, fallback) for each language, in settings order, from `pages`, the
-    page's live translations by language code.
+def _versions(request, page, translations):
+    """(code, name, url, fallback) for each language, in settings order, from `translations`
+    (see `page_translations`).
 
     `fallback` is "" for a translated page, "original" for the synchronised tree's untranslated
     copy (an alias showing the original text) and "home" for that language's home page.
     """
-    homes = None  # looked up only when a language lacks the page
+    pages, homes = translations["page"], translations["home"]
     versions = []
     for code, name in settings.LANGUAGES:
         if page is None:
@@ -41,13 +52,10 @@ def _versions(request, page, pages):
             translation = pages[code]
             url = translation.get_url(request)
             fallback = "original" if translation.alias_of_id else ""
-        else:
-            if homes is None:
-                site = Site.find_for_request(request)
-                homes = live_translations(site.root_page) if site is not None else {}
-            if code not in homes:
-                continue
+        elif code in homes:
             url, fallback = homes[code].get_url(request), "home"
+        else:
+            continue
         versions.append({"code": code, "name": name, "url": url, "fallback": fallback})
     return versions
 
@@ -59,7 +67,7 @@ def language_switcher(context):
     if request is None:
         return {"languages": []}
     page = context.get("page")
-    translations = context.get("translations", {})
+    translations = context.get("translations") or {"page": {}, "home": {}}
     return {
         "languages": _versions(request, page if isinstance(page, Page) else None, translations),
         "current": get_language(),
@@ -73,7 +81,7 @@ def hreflang_links(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return {"alternates": []}
-    translations = context.get("translations", {})
+    translations = (context.get("translations") or {}).get("page", {})
     alternates = [
         {"hreflang": code, "url": translations[code].get_full_url(request)}
         for code, _name in settings.LANGUAGES
