@@ -25,10 +25,12 @@ from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageF
 from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
-# Visitors' renders (page cache misses) and members' renders. Search (search/, reworked apart)
-# counts its restriction queries, facets and Wagtail's query-hit logging on top.
+# Visitors' renders (page cache misses) and members' renders.
 CEILING = 25
 MEMBER_CEILING = 29
+# Search (search/, reworked apart) counts its facets and Wagtail's query-hit logging on top, and
+# on PostgreSQL its text search configuration.
+SEARCH_EXTRA = 2
 
 
 class Site:
@@ -136,7 +138,11 @@ def assert_bounded_and_constant(few, many, ceiling):
     # Fewer is fine: a page of 12 listed items may hold fewer page types than one of 3.
     grew = {kind: (few[kind], many[kind]) for kind in few if many[kind] > few[kind]}
     assert not grew, f"queries with 3 items and with 12: {grew}"
-    over = {kind: (few[kind], many[kind]) for kind in few if max(few[kind], many[kind]) > ceiling}
+    over = {
+        kind: (few[kind], many[kind])
+        for kind in few
+        if max(few[kind], many[kind]) > ceiling + (SEARCH_EXTRA if kind == "search" else 0)
+    }
     assert not over, f"more than {ceiling} queries (with 3 items, with 12): {over}"
 
 
