@@ -55,7 +55,7 @@ format: install ## Apply ruff format and djhtml
 	$(BIN)/ruff format .
 	find templates -name '*.html' | xargs $(BIN)/djhtml
 
-bench: install ## Load-test the demo site under gunicorn, page cache warm and off (needs wrk)
+bench: install ## Load-test the demo site under gunicorn: visitors (page cache warm, off), a member, autosave hit rate (needs wrk)
 	$(BIN)/python bench/site_bench.py
 
 backup: install ## Back up the database and media into backups/<timestamp>/

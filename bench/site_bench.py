@@ -1,13 +1,15 @@
-"""Load-test the demo site under gunicorn, with the page cache warm and turned off.
+"""Load-test the demo site under gunicorn: visitors with the page cache warm and turned off, a
+signed-in member (always a fresh render), and the cache's hit rate while a member's draft is
+autosaved.
 
     .venv/bin/python bench/site_bench.py [--duration 5] [--repeat 3] [--connections 16]
 
 Builds a fresh SQLite database (or uses DATABASE_URL), migrates, loads the demo content and
 collects the static files into a scratch directory, then serves the site with production settings
 (2 gunicorn workers on 127.0.0.1) and drives each page kind with wrk over loopback for a bounded
-time. Prints requests/s and p50/p99 latency per page and mode (medians over --repeat runs) and the
-peak RSS of each worker, and writes the same as JSON to bench-results/. Needs `wrk` (Debian: apt-get
-install wrk).
+time. Prints requests/s and p50/p99 latency per page and mode (medians over --repeat runs), the
+SQL queries of each member page, the peak RSS of each worker and the hit rate, and writes the
+same as JSON to bench-results/. Needs `wrk` (Debian: apt-get install wrk).
 """
 
 import argparse
@@ -29,7 +31,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-TARGETS = {"cached": 1000, "uncached": 120, "search": 150, "rss_mb": 150}
+TARGETS = {
+    "cached": 1000,
+    "uncached": 120,
+    "member": 200,
+    "member_queries": 15,
+    "search": 150,
+    "rss_mb": 150,
+    "hit_rate": 0.95,
+}
 # Visitors share search results per content generation; a session makes every search be matched
 # afresh, as a member's are. Measured with the page cache off, for the record (no target).
 AFRESH = "search, afresh"
@@ -70,6 +80,43 @@ def find():
 print(json.dumps(find()))
 """
 
+# Signs a demo member in; prints their session cookie and the SQL queries of each member page.
+MEMBER_SESSION = """
+import json, sys
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+urls = json.loads(sys.argv[-1])
+member = get_user_model().objects.filter(groups__name="Members", is_staff=False).first()
+client = Client(HTTP_HOST="127.0.0.1")
+client.force_login(member)
+queries = {}
+for kind, url in urls.items():
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    queries[kind] = len(context.captured_queries)
+print(json.dumps({"session": client.cookies["sessionid"].value, "queries": queries}))
+"""
+
+# Saves a draft revision of a live page every 0.2 s for the given seconds, as Wagtail's autosave
+# does while a member types.
+AUTOSAVE = """
+import sys, time
+from wagtail.models import Page
+page = Page.objects.live().filter(depth=4).first().specific
+end = time.monotonic() + float(sys.argv[-1])
+saves = 0
+while time.monotonic() < end:
+    page.title = f"Draft {saves}"
+    page.save_revision()
+    saves += 1
+    time.sleep(0.2)
+print(saves)
+"""
+
 
 # Every command line below is built here from fixed arguments: nothing untrusted reaches a shell.
 def run(args, env, **kwargs):
@@ -82,6 +129,13 @@ def prepare(env):
     run([*manage, "load_demo_content"], env, stdout=subprocess.DEVNULL)
     run([*manage, "collectstatic", "--noinput", "-v0"], env)
     found = run([*manage, "shell", "-c", FIND_URLS], env, capture_output=True)
+    return json.loads(found.stdout.decode().strip().splitlines()[-1])
+
+
+def sign_in_member(env, urls):
+    """A demo member's session cookie and the queries of each page as that member."""
+    script = MEMBER_SESSION.replace("sys.argv[-1]", repr(json.dumps(urls)))
+    found = run([PYTHON, "manage.py", "shell", "-c", script], env, capture_output=True)
     return json.loads(found.stdout.decode().strip().splitlines()[-1])
 
 
@@ -178,8 +232,9 @@ def check_static(base, env):
     }
 
 
-def measure(env, urls, page_cache, args):
-    pages = {kind: (path, ()) for kind, path in urls.items()}
+def measure(env, urls, page_cache, args, cookie=None):
+    headers = (f"Cookie: sessionid={cookie}",) if cookie else ()
+    pages = {kind: (path, headers) for kind, path in urls.items()}
     if not page_cache:
         pages[AFRESH] = (urls["search"], (SESSION_HEADER,))
     with Server(env, args.port, page_cache) as server:
@@ -190,7 +245,7 @@ def measure(env, urls, page_cache, args):
                 )
                 if status != 200:
                     raise RuntimeError(f"{path} answered {status}")
-            if page_cache and response_headers.get("X-Page-Cache") != "hit":
+            if page_cache and not cookie and response_headers.get("X-Page-Cache") != "hit":
                 raise RuntimeError(f"{path} is not served from the page cache: {response_headers}")
         runs = {kind: [] for kind in pages}
         for _ in range(args.repeat):
@@ -213,6 +268,27 @@ def measure(env, urls, page_cache, args):
     return results, rss, static
 
 
+def hit_rate_while_autosaving(env, urls, args):
+    """Visitors read a page while a member's draft of another is autosaved: the share of their
+    requests served from the page cache."""
+    path = urls.get("news page", "/")
+    with Server(env, args.port, page_cache=True) as server:
+        fetch(server.base + path)
+        script = AUTOSAVE.replace("sys.argv[-1]", str(args.duration * 2))
+        saver = subprocess.Popen(  # noqa: S603
+            [PYTHON, "manage.py", "shell", "-c", script],
+            env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        hits = total = 0
+        while saver.poll() is None:
+            _status, headers, _body = fetch(server.base + path)
+            hits += headers.get("X-Page-Cache") == "hit"
+            total += 1
+        saves = int(saver.stdout.read().strip().splitlines()[-1])
+    return {"page": path, "requests": total, "hits": hits, "drafts_saved": saves,
+            "hit_rate": hits / max(total, 1)}  # fmt: skip
+
+
 def verdict(mode, kind, rps):
     if kind == AFRESH:
         return "(no target: a session holder's search)"
@@ -226,7 +302,7 @@ def print_table(report):
     cores = os.cpu_count()
     header = f"{'page':<18} {'mode':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}"
     print(f"\n{header} {'cpu ms/req':>10} {f'cap/{cores} cores':>13}  target")
-    for mode in ("cached", "uncached"):
+    for mode in ("cached", "uncached", "member"):
         for kind, row in report[mode]["pages"].items():
             capacity = cores * 1000 / row["worker_cpu_ms"] if row["worker_cpu_ms"] else 0
             print(
@@ -234,10 +310,21 @@ def print_table(report):
                 f"{row['p99_ms']:>8.2f} {row['errors']:>6} {row['worker_cpu_ms']:>10.2f} "
                 f"{capacity:>13.0f}  {verdict(mode, kind, row['rps'])}"
             )
-    for mode in ("cached", "uncached"):
+    for mode in ("cached", "uncached", "member"):
         rss = report[mode]["worker_peak_rss_mb"]
         ok = "ok" if max(rss) <= TARGETS["rss_mb"] else "HIGH"
         print(f"peak RSS per worker ({mode}): {rss} MB  {ok} (≤{TARGETS['rss_mb']})")
+    limit = TARGETS["member_queries"]
+    for kind, count in report["member"]["queries"].items():
+        ok = "ok" if count <= limit else "HIGH"
+        print(f"member queries, {kind:<18} {count:>3}  {ok} (≤{limit})")
+    autosave = report["autosave"]
+    ok = "ok" if autosave["hit_rate"] >= TARGETS["hit_rate"] else "LOW"
+    print(
+        f"hit rate while a draft is autosaved: {autosave['hit_rate']:.1%} of "
+        f"{autosave['requests']} requests, {autosave['drafts_saved']} drafts saved  "
+        f"{ok} (≥{TARGETS['hit_rate']:.0%})"
+    )
     print(f"static: {report['static']}")
 
 
@@ -269,6 +356,9 @@ def main():
         print("pages:", json.dumps(urls, indent=1))
         cached, cached_rss, static = measure(env, urls, True, args)
         uncached, uncached_rss, _ = measure(env, urls, False, args)
+        member = sign_in_member(env, urls)
+        signed_in, member_rss, _ = measure(env, urls, True, args, cookie=member["session"])
+        autosave = hit_rate_while_autosaving(env, urls, args)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     report = {
@@ -279,6 +369,13 @@ def main():
         "urls": urls,
         "cached": {"pages": cached, "worker_peak_rss_mb": cached_rss},
         "uncached": {"pages": uncached, "worker_peak_rss_mb": uncached_rss},
+        "member": {
+            "pages": signed_in,
+            "worker_peak_rss_mb": member_rss,
+            "queries": member["queries"],
+        },
+        "autosave": autosave,
+        "load_average_after": os.getloadavg(),
         "static": static,
     }
     print_table(report)

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import Region, Sector, Topic
 from portal import parameters
-from portal.page_cache import remember
 
 MAX_LENGTH = 100
 SORTS = {
@@ -42,11 +41,7 @@ class TermFacet(Facet):
     def __init__(self, name, label, model, field, request, locale_id):
         super().__init__(name, label, parameters.texts(request.GET, name, max_length=MAX_LENGTH))
         self.field = field
-        # Terms change seldom: kept until the next content change, like the main menu.
-        self.terms = remember(
-            f"terms:{model._meta.label}:{locale_id}",
-            lambda: list(model.objects.filter(locale_id=locale_id)),
-        )
+        self.terms = list(model.objects.filter(locale_id=locale_id))
         self.ids = [term.pk for term in self.terms if term.slug in self.chosen]
 
     def narrow(self, queryset):

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,6 @@ from home.blocks import DocumentBlock, FigureBlock
 from home.listing import public
 from home.models import BasePage, TopicsMixin
 from home.pagination import paginate
-from portal.page_cache import remember
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
 from .filters import CaseStudyFilter, years_of
@@ -40,19 +38,12 @@ class CaseStudyIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         case_studies = self.case_studies()
 
-        def browse():
-            # The same for every visitor (live, public pages): kept until the next content change.
-            years = remember(f"case-study-years:{self.pk}", lambda: years_of(case_studies))
-            return CaseStudyFilter(request, case_studies, self.locale_id, years)
-
-        def results():
-            found = context["filter"].results().select_related("listing_image", "sector", "region")
-            return paginate(request, found.prefetch_related("listing_image__renditions"))
-
-        # Worked out when the template first needs them: not at all when it reuses the listing
-        # it rendered for another visitor (`{% shared %}`).
-        context["filter"] = SimpleLazyObject(browse)
-        context["case_studies"] = SimpleLazyObject(results)
+        case_filter = CaseStudyFilter(request, case_studies, self.locale_id, years_of(case_studies))
+        found = case_filter.results().select_related("listing_image", "sector", "region")
+        context["filter"] = case_filter
+        context["case_studies"] = paginate(
+            request, found.prefetch_related("listing_image__renditions")
+        )
         return context
 
     def filtered_url(self, facet, value):
@@ -136,7 +127,6 @@ class CaseStudyPage(TopicsMixin, BasePage):
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
-    serve_select_related = (*BasePage.serve_select_related, "sector", "region", "contact_user")
     content_panels = [
         *BasePage.content_panels[:-1],
         FieldPanel("intro", heading=_("Summary")),
@@ -258,7 +248,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent()  # its title and address: no need for .specific
-        context["related"] = remember(f"related-case-studies:{self.pk}", self.related_case_studies)
+        context["related"] = self.related_case_studies()
         context["structured_data"] = self.structured_data(request)
         return context
 

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils import timezone
@@ -21,7 +22,6 @@ from home.listing import public
 from home.models import BasePage, Topic, TopicsMixin
 from home.pagination import paginate
 from portal import parameters
-from portal.page_cache import remember
 
 from .roles import EDITORS, MEMBERS
 
@@ -103,7 +103,6 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
-    serve_select_related = (*BasePage.serve_select_related, "owner")
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro", heading=_("Summary")),
@@ -139,10 +138,11 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         return self.review_by is not None and self.review_by < timezone.localdate()
 
     def get_authors(self):
-        """The owner first, then co-authors, each once."""
-        people = [self.owner] if self.owner_id else []
-        people += [user for user in self.authors.all() if user.pk != self.owner_id]
-        return people
+        """The owner first, then co-authors, each once: one query for all of them."""
+        people = get_user_model().objects.filter(
+            models.Q(pk=self.owner_id) | models.Q(pk__in=self.authors.values_list("id", flat=True))
+        )
+        return sorted(people, key=lambda user: (user.pk != self.owner_id, user.pk))
 
     def related_articles(self, user=None, limit=3):
         """Other live articles sharing a topic, those sharing most first."""
@@ -162,12 +162,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if can_read_members_only(request.user):  # may list members-only articles: not shared
-            context["related_articles"] = self.related_articles(request.user)
-        else:
-            context["related_articles"] = remember(
-                f"related-articles:{self.pk}", lambda: list(self.related_articles())
-            )
+        context["related_articles"] = self.related_articles(request.user)
         return context
 
     def save(self, *args, **kwargs):

@@ -1,25 +1,28 @@
-"""Whole-page cache for anonymous visitors, emptied at once by any change a page may show.
+"""Whole pages for anonymous visitors, kept until something a visitor can see changes.
 
 `PageCacheMiddleware` answers anonymous GET and HEAD requests from the ``pages`` cache alias
-(Redis when ``REDIS_URL`` is set, otherwise a file cache that every worker on the host shares).
-Each entry is stored with the cache *generation* it was rendered under; saving or deleting a page,
-moving one, or changing a snippet, a setting, a view restriction, an image, a document or a comment
-writes a new generation, so every older entry stops matching: no entry outlives the change, even
-one rendered while the change was being saved.
+(Redis with ``REDIS_URL``, else files in a private folder every worker on the host shares), and
+marks every page it may share ``public, max-age, s-maxage`` so a reverse proxy or CDN may hold it
+too. A response is stored only when nobody in particular asked for it: no session or messages
+cookie, nobody signed in, no CSRF token used, no cookie set, and nothing marked it private
+(Wagtail marks every page with a view restriction ``no-cache``, members-only articles included).
+Requests with a query parameter outside ``PAGE_CACHE_QUERY_PARAMETERS`` are served but not stored.
 
-A response is shared only when it is a 200 for a visitor without a session and it did not use a
-CSRF token, set a cookie or mark itself private (Wagtail marks every page with a view restriction
-``no-store``). Requests with a query parameter outside ``PAGE_CACHE_QUERY_PARAMETERS`` are never
-cached, so random cache-busting parameters cannot fill the cache; nor can random values of the
-known ones (``?q=...`` on every page): each address keeps at most ``PAGE_CACHE_MAX_VARIANTS``
-query-string variants per generation, and further ones are served without being stored.
+Purging: entries carry the *generation* they were rendered under, read once when the request
+starts. A change a visitor can see writes a new generation at once and again after its
+transaction commits, so every older entry stops matching, even one rendered during the change:
+publishing, unpublishing, moving or deleting a page, a view restriction, and saving a snippet, a
+setting, an image, a document, a search promotion or an approved comment. A page appears in
+listings, menus, related sections and search all over the site, so here the purge is site-wide:
+one write. Drafts, autosaves, revisions, workflow steps and held comments purge nothing.
+
+With a frontend cache configured (``WAGTAILFRONTENDCACHE``), the changed pages' own addresses and
+their ancestors' (the indexes and home page listing them) are purged there too, per page, through
+`wagtail.contrib.frontend_cache`; other pages that show them refresh within ``s-maxage``.
 """
 
 import hashlib
-import pickle  # noqa: S403  # nosec B403 (only values this process stored itself)
 import uuid
-from contextvars import ContextVar
-from functools import cache
 from urllib.parse import urlencode
 
 from django.apps import AppConfig, apps
@@ -27,15 +30,11 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate, post_save
-from django.utils.cache import (
-    add_never_cache_headers,
-    patch_cache_control,
-    patch_vary_headers,
-    set_response_etag,
-)
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from django.http.request import split_domain_port
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
-from wagtail.signals import post_page_move
+from wagtail import signals as wagtail_signals
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "generation"
@@ -48,19 +47,20 @@ SHAREABLE_VARY = {"accept-language", "accept-encoding", "cookie"}
 
 
 def cache_key(request):
-    """The cache key for a request, or None when the request must not use the shared cache."""
+    """The key for an anonymous GET or HEAD of a known address, else None (not shared)."""
     if request.method not in ("GET", "HEAD"):
         return None
     if any(name in request.COOKIES for name in PERSONAL_COOKIES):
         return None
-    known = settings.PAGE_CACHE_QUERY_PARAMETERS
     values = [(name, value) for name in sorted(request.GET) for value in request.GET.getlist(name)]
     if len(values) > settings.PAGE_CACHE_MAX_QUERY_VALUES:
         return None
+    known = settings.PAGE_CACHE_QUERY_PARAMETERS
     if any(name not in known or len(value) > 100 for name, value in values):
         return None
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(values)}"
-    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+    host = split_domain_port(request.get_host())[0]
+    address = f"{host}{request.path}?{urlencode(values)}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_personal(request, response):
@@ -69,14 +69,9 @@ def is_personal(request, response):
     return bool(
         any(name in request.COOKIES for name in PERSONAL_COOKIES)
         or (user is not None and user.is_authenticated)
-        or used_csrf_token(request)
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page asked for a CSRF token
         or response.cookies
     )
-
-
-def used_csrf_token(request):
-    """Whether rendering asked for a CSRF token (Django 5 flags it so; CSRF_COOKIE_USED is gone)."""
-    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
 def is_shareable(response):
@@ -89,40 +84,9 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
-def admit_variant(address):
-    """Whether one more variant of `address` (a query string, a fragment's keys) may be stored
-    in this generation: at most PAGE_CACHE_MAX_VARIANTS, so random values cannot fill the cache."""
-    page_cache = caches[CACHE_ALIAS]
-    key = f"variants:{generation()}:{hashlib.sha256(address.encode()).hexdigest()}"
-    page_cache.add(key, 0, settings.PAGE_CACHE_TIMEOUT)
-    try:
-        return page_cache.incr(key) <= settings.PAGE_CACHE_MAX_VARIANTS
-    except ValueError:  # expired between add and incr: count afresh next time
-        return False
-
-
-def current_generation(page_cache, stored):
-    if stored is not None:
-        return stored
-    page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    return page_cache.get(GENERATION_KEY)
-
-
-# The generation a request renders under, read once per request rather than for every value it
-# remembers (a page remembers 10-25): {"generation": ...} while a request runs, else None.
-request_generation = ContextVar("request_generation", default=None)
-
-
-def generation():
-    """The current generation: the request's, read at its first use, or read afresh outside one."""
-    state = request_generation.get()
-    if state is not None and state["generation"] is not None:
-        return state["generation"]
-    page_cache = caches[CACHE_ALIAS]
-    found = current_generation(page_cache, page_cache.get(GENERATION_KEY))
-    if state is not None:
-        state["generation"] = found
-    return found
+def purge_all():
+    """Start a new generation: every stored page stops matching."""
+    caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 class PageCacheMiddleware:
@@ -132,175 +96,162 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = request_generation.set({"generation": None})
-        try:
-            return self.respond(request)
-        finally:
-            request_generation.reset(token)
-
-    def respond(self, request):
         key = cache_key(request)
         if key is None or not settings.PAGE_CACHE_ENABLED:
             response = self.get_response(request)
-            self.set_headers(request, response, key)
+            self.set_headers(request, response, shareable=key is not None)
             return response
         page_cache = caches[CACHE_ALIAS]
         found = page_cache.get_many([GENERATION_KEY, key])
-        current = current_generation(page_cache, found.get(GENERATION_KEY))
-        request_generation.get()["generation"] = current  # read with the page: once
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            generation = page_cache.get(GENERATION_KEY)
         entry = found.get(key)
-        if entry is not None and entry[0] == current:
+        if entry is not None and entry[0] == generation:
             response = entry[1]
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        shared = self.set_headers(request, response, key)
-        if shared and (not request.GET or admit_variant(f"{request.get_host()}{request.path}")):
-            page_cache.set(key, (current, response), settings.PAGE_CACHE_TIMEOUT)
+        if self.set_headers(request, response, shareable=True):
+            page_cache.set(key, (generation, response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 
-    def set_headers(self, request, response, key):
-        """Mark shareable pages public with an ETag, personal ones never-cache; True if shared."""
+    def set_headers(self, request, response, shareable):
+        """Mark shareable pages public for browsers and proxies, personal ones never-cache;
+        True if the page may be stored."""
         if is_personal(request, response):
             if not response.has_header("Cache-Control"):
                 add_never_cache_headers(response)
             return False
-        if key is None or not is_shareable(response):
+        if not shareable or not is_shareable(response):
             return False
-        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_CACHE_MAX_AGE,
+            s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
+        )
         patch_vary_headers(response, ["Cookie"])
-        if not response.has_header("ETag"):
-            set_response_etag(response)
         return True
 
 
-class LocalMemo:
-    """This process's copies of remembered values, all of one generation, as pickles: a hit costs
-    no trip to the shared cache, and every caller gets its own copy to change, as from the cache.
-    Emptied when it outgrows MAX_BYTES, so a large site cannot swell the workers.
-    """
+def purge(pages=()):
+    """A new generation now and once the transaction commits (discarding pages rendered from
+    the old data meanwhile); then `pages` in the frontend cache."""
+    purge_all()
 
-    MAX_BYTES = 16 * 1024 * 1024
+    def run():
+        purge_all()
+        if settings.WAGTAILFRONTENDCACHE and pages:
+            from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    def __init__(self):
-        self.generation = None
-        self.entries = {}
-        self.size = 0
+            batch = PurgeBatch()
+            batch.add_pages(pages)
+            batch.purge()
 
-    def get(self, generation, key):
-        if generation != self.generation:
-            self.generation, self.entries, self.size = generation, {}, 0
-            return None
-        found = self.entries.get(key)
-        return None if found is None else (pickle.loads(found),)  # noqa: S301  # nosec B301 (our own pickle)
-
-    def set(self, generation, key, value):
-        if generation != self.generation:
-            return
-        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        if self.size + len(pickled) > self.MAX_BYTES:
-            self.entries, self.size = {}, 0
-        self.entries[key] = pickled
-        self.size += len(pickled)
+    transaction.on_commit(run)
 
 
-local_memo = LocalMemo()
+def listing_pages(page):
+    """The page's ancestors below the tree root: its index and home page list it."""
+    return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
 
 
-def remember(key, compute, keep=None):
-    """A value derived from content (a menu, the site settings), computed once per generation:
-    kept until the next change that would empty the page cache. Used with the cache on or off.
-    `keep(value)`, when given, decides whether a computed value may be stored at all.
-
-    Looked up in this process's memo first, then in the shared cache every worker fills."""
-    current = generation()
-    found = local_memo.get(current, key)
-    if found is not None:
-        return found[0]
-    page_cache = caches[CACHE_ALIAS]
-    entry = page_cache.get(key)
-    if entry is not None and entry[0] == current:
-        local_memo.set(current, key, entry[1])
-        return entry[1]
-    value = compute()
-    if keep is None or keep(value):
-        page_cache.set(key, (current, value), settings.PAGE_CACHE_TIMEOUT)
-        local_memo.set(current, key, value)
-    return value
+def on_page_shown_or_hidden(sender, instance, **kwargs):
+    """Published, unpublished or deleted (Wagtail purges the page itself from the CDN)."""
+    purge(listing_pages(instance))
 
 
-def bump_generation():
-    caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    state = request_generation.get()
-    if state is not None:
-        state["generation"] = None
+def on_page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        purge()
 
 
-def invalidate():
-    """Start a new generation now and again after the transaction commits.
-
-    The second one discards pages rendered from the old data while the change was uncommitted.
-    """
-    bump_generation()
-    transaction.on_commit(bump_generation)
+def on_page_move(sender, instance, parent_page_before, **kwargs):
+    moved = instance.get_descendants(inclusive=True).specific(defer=True)
+    purge([*moved, *listing_pages(instance), parent_page_before])
 
 
-@cache
-def invalidating_models():
-    """Models whose changes can show on public pages; snippets and settings are found at startup."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+def on_view_restriction_change(sender, instance, **kwargs):
+    page = getattr(instance, "page", None)  # a collection's restriction has no page
+    purge(page.get_descendants(inclusive=True).specific(defer=True) if page else ())
+
+
+def on_content_change(sender, instance, **kwargs):
+    """A snippet, setting, image, document, site or search promotion: shown all over the site."""
+    purge()
+
+
+def on_comment_save(sender, instance, **kwargs):
+    """An approved comment, or one that was approved until now; never a held one."""
+    was_public = instance.pk and sender.objects.filter(pk=instance.pk, is_public=True).exists()
+    if instance.is_public or was_public:
+        purge([instance.content_object] if instance.content_object else ())
+
+
+def on_comment_delete(sender, instance, **kwargs):
+    if instance.is_public:
+        purge()
+
+
+def content_models():
+    """Models shown on public pages besides pages: snippets (published ones, for those with
+    drafts), settings, images, documents, sites and search promotions."""
+    from wagtail.contrib.settings.registry import registry as settings_registry
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+    from wagtail.models import Site
     from wagtail.snippets.models import get_snippet_models
 
     models = [
-        Page,
-        PageViewRestriction,
-        CollectionViewRestriction,
         Site,
-        BaseSiteSetting,
-        BaseGenericSetting,
         get_image_model(),
         get_document_model(),
+        *settings_registry,
         *get_snippet_models(),
     ]
     if apps.is_installed("wagtail.contrib.search_promotions"):
         models.append(apps.get_model("wagtailsearchpromotions", "SearchPromotion"))
-    if apps.is_installed("django_comments"):
-        import django_comments
-
-        models.append(django_comments.get_model())
-    return tuple(models)
-
-
-def on_model_change(sender, instance, **kwargs):
-    if isinstance(instance, invalidating_models()):
-        invalidate()
-
-
-def on_page_move(sender, **kwargs):
-    invalidate()
-
-
-def on_migrate(sender, **kwargs):
-    """A deploy runs `migrate`: the values the previous code remembered are not for the new code."""
-    bump_generation()
+    return models
 
 
 class PageCacheConfig(AppConfig):
-    """Connects the invalidation receivers in every process: workers and management commands."""
+    """Connects the purges in every process: workers and management commands."""
 
     name = "portal.page_cache"
     label = "page_cache"
     verbose_name = "Page cache"
 
     def ready(self):
-        post_save.connect(on_model_change, dispatch_uid="page_cache_save")
-        post_delete.connect(on_model_change, dispatch_uid="page_cache_delete")
-        post_page_move.connect(on_page_move, dispatch_uid="page_cache_move")
-        # Sent once per app with models: wagtailcore's stands for the whole `migrate`.
+        import django_comments
+
+        from wagtail.models import CollectionViewRestriction, DraftStateMixin, PageViewRestriction
+
+        wagtail_signals.page_published.connect(on_page_shown_or_hidden, dispatch_uid="page_cache")
+        wagtail_signals.page_unpublished.connect(on_page_shown_or_hidden, dispatch_uid="page_cache")
+        post_delete.connect(on_page_deleted, dispatch_uid="page_cache_page_delete")
+        wagtail_signals.post_page_move.connect(on_page_move, dispatch_uid="page_cache_move")
+        for model in (PageViewRestriction, CollectionViewRestriction):
+            post_save.connect(on_view_restriction_change, sender=model)
+            post_delete.connect(on_view_restriction_change, sender=model)
+        for model in content_models():
+            if issubclass(model, DraftStateMixin):
+                wagtail_signals.published.connect(on_content_change, sender=model)
+                wagtail_signals.unpublished.connect(on_content_change, sender=model)
+            else:
+                post_save.connect(on_content_change, sender=model)
+                post_delete.connect(on_content_change, sender=model)
+        comment_model = django_comments.get_model()
+        pre_save.connect(on_comment_save, sender=comment_model)
+        post_delete.connect(on_comment_delete, sender=comment_model)
+        # A deploy runs `migrate`: pages rendered by the previous code are not the new code's.
         post_migrate.connect(
-            on_migrate, sender=apps.get_app_config("wagtailcore"), dispatch_uid="page_cache_migrate"
+            lambda **kwargs: purge_all(),
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="page_cache_migrate",
+            weak=False,
         )

@@ -1,12 +1,8 @@
-import hashlib
-
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -16,7 +12,6 @@ from wagtail.search.utils import normalise_query_string
 from home.models import Topic
 from home.pagination import PAGE_SIZE
 from portal import parameters
-from portal.page_cache import admit_variant, remember
 
 from . import documents
 from . import query as q
@@ -40,27 +35,10 @@ def search(request):
         )
         return TemplateResponse(request, "search/search.html", context)
 
-    def find():
-        return render_results(request, query, words, filters)
-
-    if reads_as_anyone(request):
-        # Anyone without an account or a session may read the same pages, so a search gives them
-        # all the same results until the content changes: found once per generation.
-        params = [request.get_host(), get_language(), query, request.GET.get("page", "")]
-        params += [f"{name}={value}" for name, value in sorted(filters.active.items())]
-        key = "search:" + hashlib.sha256("\n".join([*params, filters.sort]).encode()).hexdigest()
-        found = remember(key, find, keep=lambda _: admit_variant(f"search:{request.get_host()}"))
-    else:
-        found = find()
-    context["results_html"], total = found  # a SafeString from the template, kept one by pickle
+    context["results_html"], total = render_results(request, query, words, filters)
     if query:
         log_query(query, total)
     return TemplateResponse(request, "search/search.html", context)
-
-
-def reads_as_anyone(request):
-    """No account and no session (a session may hold a page's password): a visitor like any."""
-    return not request.user.is_authenticated and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 def render_results(request, query, words, filters):
@@ -162,10 +140,7 @@ def promoted_pages(request, query):
 def promoted_queries():
     """The queries editors pinned results for: most searches have none, and a promotion saved or
     deleted starts a new content generation."""
-    return remember(
-        "promoted-queries",
-        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
-    )
+    return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
 
 
 def log_query(query, count):

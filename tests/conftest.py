@@ -10,7 +10,6 @@ from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
 from knowledge.factories import EditorFactory, MemberFactory
-from localization.locales import forget_locales
 from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory
 
@@ -22,9 +21,8 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
-    """Forget what a previous test's rolled-back data left in memory: locales, cached menus,
-    Wagtail's cached site root paths (stale once a test's sites are rolled back), rate limits."""
-    forget_locales()
+    """Forget what a previous test's rolled-back data left in the caches: stored pages, rate
+    limits and Wagtail's cached site root paths (stale once a test's sites are rolled back)."""
     caches["default"].clear()
     caches["pages"].clear()
     caches["limits"].clear()

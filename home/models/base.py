@@ -37,18 +37,13 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("listing_image")], heading=_("Listings and sharing")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2)]
-    # Joined when the page is fetched to be served (home.routing): the sharing image is shown.
-    serve_select_related = ("listing_image",)
 
     class Meta:
         abstract = True
 
     def get_view_restrictions(self):
         """Wagtail's, in one query instead of two: the restrictions on this page and its ancestors,
-        on an alias's original rather than on the alias. None without a query for a page whose
-        route was remembered as public (home.serving)."""
-        if getattr(self, "known_public", False):
-            return PageViewRestriction.objects.none()
+        on an alias's original rather than on the alias."""
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         on_path = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(

@@ -4,7 +4,6 @@ from django.apps import apps
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -17,9 +16,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import public, with_listing_images
 from home.pagination import paginate
-from home.routing import PathRoutingMixin
 from localization.locales import localized_pages
-from portal.page_cache import remember
 
 from .base import BasePage, TopicsMixin
 from .taxonomy import Topic
@@ -36,7 +33,7 @@ def live_public(model, locale_id):
     return public(model.objects.live().filter(locale_id=locale_id))
 
 
-class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
+class HomePage(RoutablePageMixin, BasePage):
     hero_heading = models.CharField(_("hero heading"), max_length=120)
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
@@ -106,8 +103,8 @@ class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
         return dict(zip(pages, localized_pages(pages.values()), strict=True))
 
     def listings(self):
-        """The featured pages, the latest sections and the hero and join links (in the active
-        language, so remembered per language)."""
+        """The featured pages, the latest sections and the hero and join links, in the active
+        language."""
         featured = self.featured_pages()
         sections = self.latest_sections()
         # Every card's image and its renditions, in two queries for the whole page.
@@ -118,10 +115,7 @@ class HomePage(PathRoutingMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return self.render(
-            request,
-            context_overrides=remember(f"home-listings:{self.pk}:{get_language()}", self.listings),
-        )
+        return self.render(request, context_overrides=self.listings())
 
     @path("topics/", name="topics")
     def topic_list(self, request):

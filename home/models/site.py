@@ -11,8 +11,7 @@ from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import LinkBlock, localize_links
-from localization.locales import active_locale
-from portal.page_cache import remember
+from localization.locales import active_language_code
 
 
 @register_setting(icon="site")
@@ -51,29 +50,12 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
-    @classmethod
-    def for_site(cls, site):
-        """The site's settings and wordings, fetched once until something changes (the page
-        cache's generation: saving these settings or a site text starts a new one)."""
-        if site is None:
-            return super().for_site(site)
-
-        def fetch():
-            found = super(SiteSettings, cls).for_site(site)
-            found.__dict__["_texts_by_locale"] = found._texts_by_locale
-            return found
-
-        return remember(f"site-settings:{site.pk}", fetch)
-
     @cached_property
-    def _texts_by_locale(self):
-        return {text.locale_id: text for text in SiteText.objects.all()}
-
-    @property
     def text(self):
-        """The wording for the current language: its site text, else these settings' own fields."""
-        locale = active_locale()
-        return (locale and self._texts_by_locale.get(locale.pk)) or self
+        """The wording for the current language: its site text, else these settings' own fields
+        (Wagtail keeps one settings object per request, so asked once per request)."""
+        texts = SiteText.objects.filter(locale__language_code=active_language_code())
+        return texts.first() or self
 
 
 @register_snippet

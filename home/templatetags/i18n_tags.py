@@ -8,36 +8,42 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.listing import public
-from portal.page_cache import remember
 
 register = template.Library()
 
 
-def _live_translations(request, page):
-    """The page's live, public versions keyed by language code, the page itself included.
-
-    Remembered on the request, as the switcher and the hreflang links both need them, and for the
-    content generation.
-    """
-    known = request.__dict__.setdefault("_live_translations", {})
-    if page.pk not in known:
-        known[page.pk] = remember(f"live-translations:{page.pk}", lambda: live_translations(page))
-    return known[page.pk]
-
-
-def live_translations(page):
-    pages = public(page.get_translations(inclusive=True).live()).select_related("locale")
-    return {translation.locale.language_code: translation for translation in pages}
+def live_translations(*pages):
+    """For each page, its live, public versions keyed by language code (the page itself
+    included): one query for all of them."""
+    keys = {page.translation_key for page in pages}
+    found = public(Page.objects.live().filter(translation_key__in=keys)).select_related("locale")
+    by_key = {key: {} for key in keys}
+    for translation in found:
+        by_key[translation.translation_key][translation.locale.language_code] = translation
+    return [by_key[page.translation_key] for page in pages]
 
 
-def _versions(request, page):
-    """(code, name, url, fallback) for each language, in settings order.
+@register.simple_tag(takes_context=True)
+def page_translations(context):
+    """`{% page_translations as translations %}`: the page's and its site's home page's
+    versions, {"page": {code: page}, "home": {code: page}}, for the switcher and the hreflang
+    links."""
+    page, request = context.get("page"), context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if not isinstance(page, Page) or site is None:
+        return {"page": {}, "home": {}}
+    versions, homes = live_translations(page, site.root_page)
+    return {"page": versions, "home": homes}
+
+
+def _versions(request, page, translations):
+    """(code, name, url, fallback) for each language, in settings order, from `translations`
+    (see `page_translations`).
 
     `fallback` is "" for a translated page, "original" for the synchronised tree's untranslated
     copy (an alias showing the original text) and "home" for that language's home page.
     """
-    pages = _live_translations(request, page) if page is not None else {}
-    homes = None  # looked up only when a language lacks the page
+    pages, homes = translations["page"], translations["home"]
     versions = []
     for code, name in settings.LANGUAGES:
         if page is None:
@@ -46,13 +52,10 @@ def _versions(request, page):
             translation = pages[code]
             url = translation.get_url(request)
             fallback = "original" if translation.alias_of_id else ""
-        else:
-            if homes is None:
-                site = Site.find_for_request(request)
-                homes = _live_translations(request, site.root_page) if site is not None else {}
-            if code not in homes:
-                continue
+        elif code in homes:
             url, fallback = homes[code].get_url(request), "home"
+        else:
+            continue
         versions.append({"code": code, "name": name, "url": url, "fallback": fallback})
     return versions
 
@@ -64,8 +67,9 @@ def language_switcher(context):
     if request is None:
         return {"languages": []}
     page = context.get("page")
+    translations = context.get("translations") or {"page": {}, "home": {}}
     return {
-        "languages": _versions(request, page if isinstance(page, Page) else None),
+        "languages": _versions(request, page if isinstance(page, Page) else None, translations),
         "current": get_language(),
     }
 
@@ -77,7 +81,7 @@ def hreflang_links(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page):
         return {"alternates": []}
-    translations = _live_translations(request, page)
+    translations = (context.get("translations") or {}).get("page", {})
     alternates = [
         {"hreflang": code, "url": translations[code].get_full_url(request)}
         for code, _name in settings.LANGUAGES

@@ -6,7 +6,6 @@ from wagtail.models import Site
 
 from home.models import MainMenu
 from localization.locales import localized
-from portal.page_cache import remember
 
 register = template.Library()
 
@@ -20,23 +19,23 @@ def menu_links():
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu's links, built once per site and language until something changes."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    key = f"main-menu:{site.pk if site else ''}:{get_language()}"
-    return {"links": remember(key, menu_links), "request": request}
+    """The main menu's links in the current language."""
+    return {"links": menu_links(), "request": context.get("request")}
 
 
-@register.simple_tag(takes_context=True)
-def topic_url(context, topic):
-    """The topic's page under the home page of the current site and language."""
+@register.inclusion_tag("components/topic_links.html", takes_context=True)
+def topic_links(context, topics):
+    """Links to each topic's page under the home page of the current site and language."""
     request = context["request"]
-    homes = request.__dict__.setdefault("_topic_homes", {})  # one per language
-    if get_language() not in homes:
-        site = Site.find_for_request(request)
-        # Deferred: only the page's URL and its class's routes are needed, not its fields.
-        homes[get_language()] = localized(site.root_page).specific_deferred if site else None
-    home = homes[get_language()]
-    if home is None:
-        return ""
-    return home.get_url(request) + home.reverse_subpage("topic", args=[topic.slug])
+    site = Site.find_for_request(request)
+    if not topics or site is None:
+        return {"links": []}
+    # Deferred: only the page's URL and its class's routes are needed, not its fields.
+    home = localized(site.root_page).specific_deferred
+    base = home.get_url(request)
+    return {
+        "links": [
+            (topic.name, base + home.reverse_subpage("topic", args=[topic.slug]))
+            for topic in topics
+        ]
+    }

@@ -7,18 +7,26 @@ from knowledge.permissions import is_editor, is_member
 register = template.Library()
 
 
+@register.filter
+def edits_page(user, page):
+    """Whether to show Wagtail's user bar: to editors, and to a member on a page they own. Other
+    members could not edit the page, and the bar costs a signed-in render seven queries."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_editor(user) or getattr(page, "owner_id", None) == user.pk
+
+
 @register.inclusion_tag("knowledge/write_article_link.html", takes_context=True)
-def write_article_link(context):
-    """A "Write an article" link for signed-in members and editors, to the admin add form."""
+def write_article_link(context, index_id=None):
+    """A "Write an article" link for signed-in members and editors, to the admin add form under
+    `index_id`, else under the first knowledge index."""
     request = context.get("request")
     user = getattr(request, "user", None)
     url = ""
     if user is not None and user.is_authenticated and (is_member(user) or is_editor(user)):
-        if not hasattr(request, "_write_article_url"):  # the header and the article both ask
-            index = KnowledgeIndexPage.objects.live().first()
-            request._write_article_url = index and reverse(
-                "wagtailadmin_pages:add",
-                args=["knowledge", "knowledgearticlepage", index.pk],
+        index = index_id or KnowledgeIndexPage.objects.live().values_list("pk", flat=True).first()
+        if index is not None:
+            url = reverse(
+                "wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", index]
             )
-        url = request._write_article_url or ""
     return {"write_url": url}

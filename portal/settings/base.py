@@ -1,6 +1,5 @@
 """Settings shared by every environment: secure by default, read from the environment."""
 
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -65,7 +64,6 @@ MIDDLEWARE = [
     # Page cache: answers If-None-Match with 304s, then serves anonymous visitors stored pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.page_cache.PageCacheMiddleware",
-    "home.serving.ServingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -280,12 +278,14 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Page cache
-# Whole pages for anonymous visitors (portal/page_cache.py), shared by all workers: in Redis with
-# REDIS_URL, else in files on this host. PAGE_CACHE=off stops storing pages but keeps the headers.
-INSTALLED_APPS.append("portal.page_cache.PageCacheConfig")  # connects the invalidation signals
+# Whole pages for anonymous visitors (portal/page_cache.py; docs/caching.md), shared by all
+# workers: in Redis with REDIS_URL, else in files in a private folder of this host.
+# PAGE_CACHE=off stops storing pages but keeps the headers.
+INSTALLED_APPS.append("portal.page_cache.PageCacheConfig")  # connects the purges
 PAGE_CACHE_ENABLED = env.get_bool("PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = env.get_int("PAGE_CACHE_TIMEOUT", 60 * 60)
-PAGE_CACHE_MAX_AGE = env.get_int("PAGE_CACHE_MAX_AGE", 60)  # browsers and proxies, in seconds
+PAGE_CACHE_MAX_AGE = env.get_int("PAGE_CACHE_MAX_AGE", 60)  # browsers, in seconds
+PAGE_CACHE_SHARED_MAX_AGE = env.get_int("PAGE_CACHE_SHARED_MAX_AGE", 300)  # proxies and CDNs
 # Query parameters the pages read; a request with any other is rendered but never cached.
 PAGE_CACHE_QUERY_PARAMETERS = {
     "lang",
@@ -299,13 +299,19 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "year",
 }
 PAGE_CACHE_MAX_QUERY_VALUES = 20
-# Stored query-string variants per address (?page=2, ?q=...) until the next change; more are not.
-PAGE_CACHE_MAX_VARIANTS = env.get_int("PAGE_CACHE_MAX_VARIANTS", 50)
 if env.get("REDIS_URL"):
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
 else:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env.get("PAGE_CACHE_DIR", str(Path(tempfile.gettempdir()) / "portal-pages")),
+        "LOCATION": env.private_directory(env.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache")),
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
+# A CDN or reverse proxy in front (off by default): purged per page by Wagtail's frontend cache.
+WAGTAILFRONTENDCACHE = env.frontend_cache_settings(
+    env.get("FRONTEND_CACHE_PURGE_URL"),
+    env.get("CLOUDFLARE_ZONE_ID"),
+    env.get("CLOUDFLARE_BEARER_TOKEN"),
+)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")

@@ -1,6 +1,8 @@
 """Read configuration from the environment; every variable is listed in .env.example."""
 
 import os
+import stat
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -89,3 +91,34 @@ def cache_settings(redis_url):
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
     }
+
+
+def private_directory(path):
+    """`path`, created mode 0700 if missing, and refused unless this user owns it and nobody else
+    may enter it: the file cache unpickles what it reads, so nobody else may write there."""
+    path = Path(path)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    found = path.lstat()
+    if stat.S_ISLNK(found.st_mode) or found.st_uid != os.getuid() or found.st_mode & 0o077:
+        raise ImproperlyConfigured(
+            f"{path} must be a folder of this user's that others cannot open (chmod 700)"
+        )
+    return str(path)
+
+
+def frontend_cache_settings(purge_url, cloudflare_zone, cloudflare_token):
+    """`WAGTAILFRONTENDCACHE`: a reverse proxy taking PURGE requests and/or Cloudflare; none by
+    default."""
+    backends = {}
+    if purge_url:
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_url,
+        }
+    if cloudflare_zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": cloudflare_zone,
+            "BEARER_TOKEN": cloudflare_token,
+        }
+    return backends
