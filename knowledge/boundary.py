@@ -1,10 +1,10 @@
-"""Admin views that take page ids in `?id=`, answering only with pages the user may see.
+"""Admin views that take page ids, answering only with pages the user may see.
 
-Wagtail's multiple page chooser ("chosen" step) and its page bulk actions look ids up in every
+Wagtail's page chooser (browse and "chosen" steps) and its page bulk actions look ids up in every
 page, whatever the user may explore; Django's integer lookups accept "41 ", "+41" or "4_1" as 41,
 so no check on the id's text can keep another member's draft title out. Here the views' own
 querysets go through the chooser's hooks and the page permission policy instead, and an id that
-is not a number is a 400.
+is not a page id (there, or in the admin API's `find/?id=`) is a 400 rather than a 500.
 """
 
 from django import forms

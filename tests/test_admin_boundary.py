@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 from knowledge.factories import (
     EditorFactory,
@@ -183,6 +183,12 @@ def test_editors_keep_the_translation_report(index, editor, secret_draft):
 # A member's live French translation: no change to it without review.
 
 
+def translation_of(page):
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+
+
 @pytest.fixture
 def live_french(index, member, editor):
     """The member's approved article and its French translation, both live, owned by the member."""
@@ -194,19 +200,23 @@ def live_french(index, member, editor):
             reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
             {"locales": [fr.pk]},
         )
+    translation = translation_of(article.get_translation(fr))
+    for segment in translation.source.stringsegment_set.all():
+        french_text = {"Cutting food waste": "Réduire le gaspillage alimentaire"}
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=fr,
+            context=segment.context,
+            data=french_text.get(segment.string.data, f"FR {segment.string.data}"),
+            translation_type="manual",
+        )
+    translation.save_target(user=editor, publish=False)
     french = article.get_translation(fr).specific
-    french.title = "Réduire le gaspillage alimentaire"
-    french.owner = member
-    french.save_revision(user=editor).publish(user=editor)
+    french.get_latest_revision().publish(user=editor)
+    Page.objects.filter(pk=french.pk).update(owner=member)
     french.refresh_from_db()
     assert french.live and french.owner == member
     return french
-
-
-def translation_of(page):
-    return Translation.objects.get(
-        source__object_id=page.translation_key, target_locale=page.locale
-    )
 
 
 def french_state(page):
