@@ -22,9 +22,7 @@ from wagtail.admin.views.chooser import BrowseView, ChosenMultipleView
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 
-from portal.parameters import NUL
-
-LARGEST_ID = 2**63 - 1  # a 64-bit integer: SQLite's, and PostgreSQL's bigint
+from portal.parameters import LARGEST_ID, NUL
 
 
 def is_id(model, value):
