@@ -197,7 +197,7 @@ def discussable_page(request, label, object_pk):
         return None
     if not (issubclass(model, Page) and comments_enabled_for(model)):
         return None
-    pk = parameters.to_integer(str(object_pk))
+    pk = parameters.to_id(str(object_pk))
     page = model.objects.filter(pk=pk).first() if pk is not None else None
     if page is None:
         return None
@@ -208,7 +208,7 @@ def discussable_page(request, label, object_pk):
 
 def valid_reply_to(reply_to, page):
     """A new comment (0), or a reply to a shown comment on the same page within the thread depth."""
-    reply_to = parameters.to_integer(reply_to)
+    reply_to = parameters.to_id(reply_to)
     if reply_to == 0:
         return True
     if reply_to is None:

@@ -20,7 +20,7 @@ from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.models import Page
 
-LARGEST_ID = 2**63 - 1  # a 64-bit integer: SQLite's, and PostgreSQL's bigint
+from portal.parameters import LARGEST_ID
 
 
 def is_id(model, value):

@@ -16,9 +16,12 @@ MAX_LENGTH = 200
 MAX_VALUES = 20
 NUL = "\x00"
 REPLACEMENT = "\ufffd"  # what Django decodes bytes that are not UTF-8 to
-# ASCII digits only (`\d` and `int()` also read "٣"), at most 18: every such number fits a
-# 64-bit database integer, which SQLite needs (a bigger one raises OverflowError).
-INTEGER = re.compile(r"[0-9]{1,18}")
+# ASCII digits only: `\d` and `int()` also read "٣".
+INTEGER = re.compile(r"[0-9]+")
+# Ids a database holds: a 64-bit integer (SQLite raises OverflowError past it); every number of
+# up to 18 digits fits.
+LARGEST_ID = 2**63 - 1
+ID_DIGITS = 18
 
 
 def clean(value, max_length=MAX_LENGTH):
@@ -49,13 +52,20 @@ def slug(params, name, default=""):
 
 
 def to_integer(value, minimum=0, maximum=None):
-    """`value` (a string) as an int when it is ASCII digits within the bounds, else None."""
+    """`value` (a string) as an int when it is ASCII digits within the bounds, else None. Past
+    18 digits it reads as a number bigger than any id (`int()` refuses 4,300 digits): a page
+    number past the last page, an id that matches nothing."""
     if not INTEGER.fullmatch(value):
         return None
-    number = int(value)
+    number = int(value) if len(value) <= ID_DIGITS else LARGEST_ID + 1
     if number < minimum or (maximum is not None and number > maximum):
         return None
     return number
+
+
+def to_id(value):
+    """`value` as a database id (0 included), else None."""
+    return to_integer(value, maximum=LARGEST_ID)
 
 
 def integer(params, name, default=None, minimum=0, maximum=None):
@@ -74,4 +84,4 @@ class IdConverter(IntConverter):
     """`<id:name>` in a route: an `<int:name>` that fits a database integer, so a longer number
     is a 404 rather than SQLite's OverflowError."""
 
-    regex = INTEGER.pattern
+    regex = f"[0-9]{{1,{ID_DIGITS}}}"
