@@ -47,7 +47,8 @@ lint: install ## ruff (lint and format check) and djhtml on the templates
 	$(BIN)/ruff format --check .
 	find templates -name '*.html' | xargs $(BIN)/djhtml --check
 	# bandit: medium and high findings; the baseline lists reviewed ones (see README, Security).
-	$(BIN)/bandit -q -r portal home news casestudies knowledge search members localization security \
+	$(BIN)/bandit -q -r portal home news casestudies knowledge search members questions notifications \
+		localization security \
 		-x tests,migrations -ll -b security/bandit-baseline.json
 
 format: install ## Apply ruff format and djhtml

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "knowledge",
     "search",
     "members",
+    "questions",
+    "notifications",
     "security",
     "localization",
     "wagtail_localize",

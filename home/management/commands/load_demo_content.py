@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "casestudies.demo",
     "members.demo",
     "home.demo_translations",
+    "questions.demo",
 ]
 
 
