@@ -30,9 +30,9 @@ def message(notification):
     return MESSAGES[notification.kind] % {"actor": name, "subject": notification.subject}
 
 
-def preference_for(user):
-    """The member's preference, made with the defaults (and the current language) on first use."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
+def preference_for(user, language=None):
+    """The member's preference, made with the defaults on first use: in `language` when the
+    member is the one asking (their settings page), else the site's default language."""
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     preference, _created = Preference.objects.get_or_create(

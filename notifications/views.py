@@ -54,7 +54,7 @@ def followed_topic_ids(user):
 @private
 @login_required
 def settings_view(request):
-    preference = preference_for(request.user)
+    preference = preference_for(request.user, language=get_language())
     topics = Topic.objects.filter(locale=active_locale())
     followed = followed_topic_ids(request.user)
     form = PreferenceForm(

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from home.factories import TopicFactory
 from knowledge.factories import MemberFactory
@@ -193,3 +194,12 @@ def test_followed_topic_and_question_bring_news(home, member, django_capture_on_
     kinds = set(Notification.objects.values_list("recipient_id", "kind"))
     assert (member.pk, "followed_question") in kinds
     assert (asker.pk, "answer") in kinds
+
+
+def test_a_members_email_language_is_theirs_not_the_askers(home, member, actor):
+    """An event caused from a French page does not make a member's emails French."""
+    with translation.override("fr"):
+        notify(member, "answer", "answer:1", "Q", "/questions/1/", actor=actor)
+    assert Preference.objects.get(user=member).language == "en"
+    client_for(actor).get("/es/inbox/settings/")
+    assert Preference.objects.get(user=actor).language == "es"
