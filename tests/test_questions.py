@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.db import connection
@@ -308,10 +309,12 @@ def test_double_votes_follows_and_accepts_leave_one_row(answer, asker):
     assert Notification.objects.filter(kind="accepted").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="parallel writers need PostgreSQL (SQLite serialises writers)",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_votes_follows_and_accepts_from_two_clients_leave_one_row(home, topic):
-    if connection.vendor != "postgresql":
-        pytest.skip("parallel writers need PostgreSQL (SQLite serialises writers)")
     asker = MemberFactory()
     question = QuestionFactory(author=asker, topics=[topic])
     answers = [AnswerFactory(question=question), AnswerFactory(question=question)]
