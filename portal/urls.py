@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("members.account_urls")),
     path("members/", include("members.urls")),
     path("comments/", include("members.comment_urls")),
+    path("questions/", include("questions.urls")),
+    path("inbox/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,7 +11,7 @@ from django.apps import apps
 
 from wagtail.models import Page
 
-PROJECT_APPS = ["home", "news", "casestudies", "knowledge", "search"]
+PROJECT_APPS = ["home", "news", "casestudies", "knowledge", "search", "questions"]
 
 
 def project_factories():

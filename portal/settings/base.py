@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "knowledge",
     "search",
     "members",
+    "questions",
+    "notifications",
     "operations",
     "demo",
     "localization",

@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "demo.casestudies",
     "demo.members",
     "demo.translations",
+    "demo.questions",
 ]
 
 

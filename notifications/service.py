@@ -1,0 +1,95 @@
+"""`notify()`: the one call every part of the portal uses to tell a member about an event."""
+
+from functools import partial
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Notification, Preference
+
+# What each kind of event says; `%(actor)s` is who did it, `%(subject)s` what it is about.
+MESSAGES = {
+    "answer": _("%(actor)s answered your question “%(subject)s”"),
+    "accepted": _("%(actor)s accepted your answer to “%(subject)s”"),
+    "can_help": _("Can you help? %(actor)s asked “%(subject)s”"),
+    "followed_question": _("%(actor)s answered “%(subject)s”, a question you follow"),
+    "followed_topic": _("New question on a topic you follow: “%(subject)s”"),
+    "article": _("“%(subject)s” became a knowledge article draft"),
+}
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+
+
+def message(notification):
+    """The event in the active language."""
+    actor = notification.actor
+    name = (actor.get_full_name() or actor.get_username()) if actor else _("Someone")
+    return MESSAGES[notification.kind] % {"actor": name, "subject": notification.subject}
+
+
+def preference_for(user, language=None):
+    """The member's preference, made with the defaults on first use: in `language` when the
+    member is the one asking (their settings page), else the site's default language."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    preference, _created = Preference.objects.get_or_create(
+        user=user, defaults={"language": language}
+    )
+    return preference
+
+
+def notify(recipient, kind, key, subject, url, actor=None):
+    """Tell `recipient` about an event named `key`, once: a second call for the same event and
+    member (a retry, a double click, a second route) changes nothing and sends nothing.
+
+    `url` is the address in the default language; the inbox and emails translate it.
+    """
+    if actor is not None and recipient.pk == actor.pk or not recipient.is_active:
+        return None
+    notification, created = Notification.objects.get_or_create(
+        recipient=recipient,
+        key=key,
+        defaults={"kind": kind, "subject": subject[:255], "url": url, "actor": actor},
+    )
+    if not created:
+        return None
+    if preference_for(recipient).email == Preference.Email.IMMEDIATELY:
+        from .tasks import send_notification_email
+
+        transaction.on_commit(partial(send_notification_email.enqueue, notification.pk))
+    return notification
+
+
+def unsubscribe_token(user):
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def user_id_from_token(token):
+    try:
+        return int(signing.loads(token, salt=UNSUBSCRIBE_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def in_language(path, language):
+    """`path`, an address in the default language, in `language` (`translate_url` resolves it
+    in the active language, so make that the default one first)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, language)
+
+
+def localized_url(path, language):
+    """`path` in `language`, absolute, for an email."""
+    return absolute(in_language(path, language))
+
+
+def unsubscribe_url(user, language):
+    with translation.override(language):
+        return absolute(reverse("notifications:unsubscribe", args=[unsubscribe_token(user)]))
