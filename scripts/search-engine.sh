@@ -25,7 +25,8 @@ build() {
     local classpath=search-engine/target/classpath.txt
     if [ ! -f "$classpath" ] || [ -n "$(find search-engine/pom.xml search-engine/src -newer "$classpath")" ]; then
         echo "Building the search engine launcher (Maven fetches OpenSearch's jars the first time)"
-        mvn -q -B -f search-engine/pom.xml package
+        mvn -q -B -f search-engine/pom.xml package >"${TMPDIR:-/tmp}/portal-search-engine-build.log" 2>&1 \
+            || { cat "${TMPDIR:-/tmp}/portal-search-engine-build.log"; exit 1; }
     fi
 }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -26,7 +27,8 @@ public final class SearchEngine extends Node {
 
     private static final Collection<Class<? extends Plugin>> PLUGINS = List.of(
         Netty4Plugin.class,
-        CommonAnalysisPlugin.class
+        CommonAnalysisPlugin.class,
+        ReindexPlugin.class
     );
 
     private SearchEngine(Settings settings) {
