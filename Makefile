@@ -25,8 +25,9 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load demo content (idempotent)
 	$(MANAGE) load_demo_content
 
-run: migrate ## Set up and serve the demo site on 127.0.0.1:8000 (SQLite, database search)
+run: migrate ## Serve the demo site on 127.0.0.1:8000 (SQLite; the engine at SEARCH_URL, if set, indexed first)
 	$(MANAGE) load_demo_content --if-empty
+	$(if $(SEARCH_URL),$(MANAGE) update_index -v0)
 	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: install ## Serve with gunicorn, production settings and whitenoise (needs SECRET_KEY, ALLOWED_HOSTS)
@@ -79,10 +80,10 @@ lock: ## Re-pin requirements.txt from pyproject.toml in a scratch virtualenv
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-search-engine: ## Start OpenSearch 2.19 on 127.0.0.1:9200 from Maven Central jars (then SEARCH_BACKEND=opensearch2 SEARCH_URL=http://127.0.0.1:9200 make run)
+search-engine: ## Start OpenSearch 2.19 on 127.0.0.1:9200 from Maven Central jars (docs/search.md)
 	bash scripts/search-engine.sh start
 
-search-engine-stop: ## Stop the node `make search-engine` started and delete its data
+search-engine-stop: ## Stop that node and delete its data
 	bash scripts/search-engine.sh stop
 
 bench-search: migrate ## Benchmark search: seed N articles (default 10000) in a scratch DB, index, time queries

@@ -2,9 +2,9 @@
 
 The stock mapping analyses text with the standard analyzer only, so "pumps" never finds "pump". A
 subclass is needed because the mapping and query compiler are the only places the fields are
-named: every full-text field also gets one sub-field per site language, analysed by the engine's
-own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a search
-matches the field as written or its sub-field in the language being read, whichever scores more.
+named: the catch-all text fields also get one sub-field per site language, analysed by the
+engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a
+search matches the words as written or as stemmed in the language being read, whichever scores more.
 
 Configured by portal/settings/env.py as `BACKEND = "search.engine"` with `ENGINE` naming the
 module of Wagtail's (modelsearch's) backend to extend.
@@ -26,22 +26,24 @@ def language_analyzer():
     return ANALYZERS.get((get_language() or "").split("-")[0])
 
 
+def is_catch_all(field_name):
+    """`_all_text` and its boosted copies: every search field is copied there, and a search that
+    names no fields matches them."""
+    return field_name.startswith("_all_text")
+
+
 class LanguageMappingMixin:
     def get_mapping(self):
+        """The catch-all fields get a sub-field per language. Only they do: stemming every field
+        as well cost four analyses of all text, a quarter of the bulk indexing rate."""
         mapping = super().get_mapping()
-        add_language_fields(mapping["properties"])
+        for name, field in mapping["properties"].items():
+            if is_catch_all(name):
+                field["fields"] = {
+                    analyzer: {"type": "text", "analyzer": analyzer}
+                    for analyzer in ANALYZERS.values()
+                }
         return mapping
-
-
-def add_language_fields(properties):
-    """Give every full-text field (not the autocomplete n-grams) a sub-field per language."""
-    for field in properties.values():
-        if field.get("type") == "nested":
-            add_language_fields(field["properties"])
-        elif field.get("type") == "text" and "analyzer" not in field:
-            field["fields"] = {
-                analyzer: {"type": "text", "analyzer": analyzer} for analyzer in ANALYZERS.values()
-            }
 
 
 class LanguageQueryMixin:
@@ -50,9 +52,12 @@ class LanguageQueryMixin:
         analyzer = language_analyzer()
         if analyzer is None:
             return remapped
-        return remapped + [
-            Field(f"{field.field_name}.{analyzer}", field.boost) for field in remapped
+        stemmed = [
+            Field(f"{field.field_name}.{analyzer}", field.boost)
+            for field in remapped
+            if is_catch_all(field.field_name)
         ]
+        return remapped + stemmed
 
 
 @cache
