@@ -43,7 +43,7 @@ start() {
     echo "$home" >"$STATE/home"
     local began=$SECONDS
     nohup java -Xms"$HEAP" -Xmx"$HEAP" -XX:+UseG1GC -Djava.awt.headless=true \
-        -Dlog4j2.disable.jmx=true -Dopensearch.networkaddress.cache.ttl=60 \
+        -Dlog4j2.disable.jmx=true -Dorg.apache.logging.log4j.level=WARN \
         -cp "search-engine/target/classes:$(cat search-engine/target/classpath.txt)" \
         org.portal.searchengine.SearchEngine "$home" "$PORT" >"$STATE/log" 2>&1 &
     echo $! >"$STATE/pid"
