@@ -1,8 +1,8 @@
 """Search backends chosen by environment; what Wagtail's Elasticsearch backend builds for our pages.
 
-No search engine runs on our machines: the mappings and query bodies are checked without a server,
-through the backend's own mapping and query compiler classes (as Wagtail's own tests do). The live
-test at the end runs only when SEARCH_URL names a real Elasticsearch or OpenSearch server.
+The mappings and query bodies are checked without a server, through the backend's own mapping and
+query compiler classes (as Wagtail's own tests do). The live test at the end runs when SEARCH_URL
+names a real server: CI's third run starts OpenSearch for it (scripts/search-engine.sh).
 """
 
 import importlib
