@@ -51,7 +51,8 @@ public final class SearchEngine extends Node {
             .put("transport.port", "9300-9400")
             // A developer's or CI's disk may be nearly full: never make the indexes read-only for it.
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put("action.auto_create_index", true)
+            // A write to a missing index fails (Wagtail logs it) rather than guessing its mapping.
+            .put("action.auto_create_index", false)
             .build();
         LogConfigurator.configureWithoutConfig(settings);
         SearchEngine node = new SearchEngine(settings);
