@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-fast lint format migrate demo lock clean bench-search backup restore load-test bench
+.PHONY: help install run serve test test-fast lint format migrate demo lock clean bench-search search-engine search-engine-stop backup restore load-test bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,8 +25,9 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load demo content (idempotent)
 	$(MANAGE) load_demo_content
 
-run: migrate ## Set up and serve the demo site on 127.0.0.1:8000 (SQLite, database search)
+run: migrate ## Serve the demo site on 127.0.0.1:8000 (SQLite; the engine at SEARCH_URL, if set, indexed first)
 	$(MANAGE) load_demo_content --if-empty
+	$(if $(SEARCH_URL),$(MANAGE) update_index -v0)
 	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: install ## Serve with gunicorn, production settings and whitenoise (needs SECRET_KEY, ALLOWED_HOSTS)
@@ -78,6 +79,12 @@ lock: ## Re-pin requirements.txt from pyproject.toml in a scratch virtualenv
 
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+
+search-engine: ## Start OpenSearch 2.19 on 127.0.0.1:9200 from Maven Central jars (docs/search.md)
+	bash scripts/search-engine.sh start
+
+search-engine-stop: ## Stop that node and delete its data
+	bash scripts/search-engine.sh stop
 
 bench-search: migrate ## Benchmark search: seed N articles (default 10000) in a scratch DB, index, time queries
 	$(BIN)/python bench/search_bench.py --n $${N:-10000} $${REUSE:+--reuse} --rounds $${ROUNDS:-5}

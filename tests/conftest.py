@@ -1,17 +1,27 @@
 """Shared fixtures: the site (home under the root), a news section, members and an editor."""
 
-import pytest
+import os
+import uuid
 
+import pytest
+from django_tasks.signals import task_finished
+from modelsearch.tasks import insert_or_update_object_task
+
+from django.apps import apps
 from django.core.cache import caches
 from django.db import connection
+from django.db.models.signals import post_delete
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import class_is_indexed, get_indexed_models
 
 from home.factories import HomePageFactory
 from knowledge.factories import EditorFactory, MemberFactory
 from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory
+from portal.settings import env
 
 
 @pytest.fixture(autouse=True)
@@ -83,3 +93,62 @@ def count_queries(client):
         )
 
     return count
+
+
+class IndexRefresher:
+    """Refreshes the engine's index for a model as soon as something is written to it."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def on_task(self, task_result, **kwargs):
+        if task_result.task.module_path == insert_or_update_object_task.module_path:
+            self.refresh(apps.get_model(*task_result.args[:2]))
+
+    def on_delete(self, sender, **kwargs):
+        if class_is_indexed(sender):
+            self.refresh(sender)
+
+    def refresh(self, model):
+        self.backend.get_index_for_model(model).refresh()
+
+
+@pytest.fixture(scope="session")
+def search_engine_indexes():
+    """Empty indexes, with their mappings, on the engine at SEARCH_URL for this test run, under a
+    random prefix; deleted at the end."""
+    prefix = f"portal_test_{uuid.uuid4().hex[:8]}_"
+    config = env.search_backends(os.environ.get("SEARCH_BACKEND"), os.environ["SEARCH_URL"], prefix)
+    params = dict(config["default"])
+    backend = get_search_backend(params.pop("BACKEND"), **params)
+    for model in get_indexed_models():
+        index = backend.get_index_for_model(model)
+        if not index.exists():
+            index.put()
+        index.add_model(model)
+    yield config
+    backend.es.indices.delete(index=f"{prefix}*")
+
+
+@pytest.fixture(autouse=True)
+def _live_search_engine(request):
+    """Tests marked `live_search` search the engine at SEARCH_URL when it is set (CI's third run),
+    the database backend otherwise. Writes refresh the indexes, so a search sees what the test just
+    saved (as a visitor would a second later); the documents are deleted after each test."""
+    if not os.environ.get("SEARCH_URL") or request.node.get_closest_marker("live_search") is None:
+        yield
+        return
+    config = request.getfixturevalue("search_engine_indexes")
+    request.getfixturevalue("settings").WAGTAILSEARCH_BACKENDS = config
+    backend = get_search_backend()
+    refresher = IndexRefresher(backend)
+    task_finished.connect(refresher.on_task)
+    post_delete.connect(refresher.on_delete)
+    try:
+        yield
+    finally:
+        task_finished.disconnect(refresher.on_task)
+        post_delete.disconnect(refresher.on_delete)
+        backend.es.delete_by_query(
+            index=f"{backend.index_prefix}*", body={"query": {"match_all": {}}}, refresh=True
+        )

@@ -142,6 +142,7 @@ def visitor_urls(planted):
     ]
 
 
+@pytest.mark.live_search
 def test_the_token_is_indexed_and_members_find_what_they_may_read(planted):
     """The hidden content is in the search index, so the next test proves filtering, not luck."""
     assert get_search_backend().search(TOKEN, Page).count() >= 5
@@ -150,6 +151,7 @@ def test_the_token_is_indexed_and_members_find_what_they_may_read(planted):
     assert f"Draft {TOKEN} notes" not in html and f"Submitted {TOKEN} guide" not in html
 
 
+@pytest.mark.live_search
 def test_unpublished_and_members_only_content_never_reaches_visitors(planted):
     member = login(planted["member"])
     for url in visitor_urls(planted):  # a member first: nothing they see may be cached for others
@@ -162,6 +164,7 @@ def test_unpublished_and_members_only_content_never_reaches_visitors(planted):
             assert TOKEN not in response.content.decode(), (url, attempt)
 
 
+@pytest.mark.live_search
 def test_search_facets_count_only_what_visitors_may_read(planted):
     response = Client().get(reverse("search"), {"q": COMMON})
     facets = {

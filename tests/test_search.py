@@ -20,6 +20,9 @@ from search.models import ZeroResultQuery
 
 URL = reverse("search")
 
+# On the engine at SEARCH_URL too, when it is set (tests/conftest.py).
+pytestmark = pytest.mark.live_search
+
 
 def body(text):
     return [("paragraph", f"<p>{text}</p>")]

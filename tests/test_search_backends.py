@@ -1,8 +1,8 @@
 """Search backends chosen by environment; what Wagtail's Elasticsearch backend builds for our pages.
 
-No search engine runs on our machines: the mappings and query bodies are checked without a server,
-through the backend's own mapping and query compiler classes (as Wagtail's own tests do). The live
-test at the end runs only when SEARCH_URL names a real Elasticsearch or OpenSearch server.
+The mappings and query bodies are checked without a server, through the backend's own mapping and
+query compiler classes (as Wagtail's own tests do). The live test at the end runs when SEARCH_URL
+names a real server: CI's third run starts OpenSearch for it (scripts/search-engine.sh).
 """
 
 import importlib
@@ -70,7 +70,8 @@ def test_settings_take_engine_url_and_index_prefix_from_the_environment():
         SEARCH_URL="https://search.example.org:9200",
         SEARCH_INDEX_PREFIX="network_",
     )
-    assert backend["BACKEND"] == "wagtail.search.backends.opensearch3"
+    assert backend["BACKEND"] == "search.engine"
+    assert backend["ENGINE"] == "wagtail.search.backends.opensearch3"
     assert backend["URLS"] == ["https://search.example.org:9200"]
     assert backend["INDEX_PREFIX"] == "network_"
     assert "INDEX" not in backend
@@ -78,7 +79,7 @@ def test_settings_take_engine_url_and_index_prefix_from_the_environment():
 
 @pytest.mark.parametrize("kind", ENGINES)
 def test_engine_modules_are_wagtails_own_over_django_modelsearch(kind):
-    path = env.search_backends(kind, "http://search:9200", "portal_")["default"]["BACKEND"]
+    path = env.search_backends(kind, "http://search:9200", "portal_")["default"]["ENGINE"]
     assert path == f"wagtail.search.backends.{kind}"
     # Found without importing: the OpenSearch modules need opensearch-py, installed only with them.
     wrapper = Path(importlib.util.find_spec(path).origin).read_text()
@@ -87,7 +88,7 @@ def test_engine_modules_are_wagtails_own_over_django_modelsearch(kind):
 
 def test_installed_elasticsearch_client_matches_the_default_engine_module():
     """SEARCH_URL alone selects elasticsearch9, so the pinned client must be 9.x."""
-    default = env.search_backends("", "http://search:9200", "portal_")["default"]["BACKEND"]
+    default = env.search_backends("", "http://search:9200", "portal_")["default"]["ENGINE"]
     major = int(importlib.metadata.version("elasticsearch").split(".")[0])
     assert default == f"wagtail.search.backends.elasticsearch{major}"
     pins = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]

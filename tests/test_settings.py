@@ -64,14 +64,15 @@ def test_database_search_backend_is_the_default():
 @pytest.mark.parametrize("kind", ["elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"])
 def test_search_engine_backends_take_url_and_index_prefix(kind):
     backend = env.search_backends(kind, "http://a:9200, http://b:9200", "network_")["default"]
-    assert backend["BACKEND"] == f"wagtail.search.backends.{kind}"
+    assert backend["BACKEND"] == "search.engine"
+    assert backend["ENGINE"] == f"wagtail.search.backends.{kind}"
     assert backend["URLS"] == ["http://a:9200", "http://b:9200"]
     assert backend["INDEX_PREFIX"] == "network_"
 
 
 def test_search_url_alone_selects_elasticsearch9():
     backend = env.search_backends("", "http://search:9200", "portal_")["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["ENGINE"] == "wagtail.search.backends.elasticsearch9"
 
 
 def test_redis_url_selects_the_redis_cache_and_local_memory_otherwise():

@@ -53,17 +53,22 @@ def search_backends(kind, url, index_prefix):
     if kind not in SEARCH_BACKEND_MODULES:
         choices = ", ".join(SEARCH_BACKEND_MODULES)
         raise ImproperlyConfigured(f"SEARCH_BACKEND must be one of {choices}, not {kind!r}")
-    backend = {"BACKEND": SEARCH_BACKEND_MODULES[kind]}
-    if kind != "database":
-        if not url:
-            raise ImproperlyConfigured(f"SEARCH_BACKEND={kind} needs SEARCH_URL")
-        backend.update(
-            URLS=[u.strip() for u in url.split(",") if u.strip()],
-            INDEX_PREFIX=index_prefix,
-            TIMEOUT=10,
-            OPTIONS={},
-            INDEX_SETTINGS={},
-        )
+    if kind == "database":
+        return {"default": {"BACKEND": SEARCH_BACKEND_MODULES[kind]}}
+    if not url:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={kind} needs SEARCH_URL")
+    backend = {
+        # Wagtail's engine backend, with an analyzer per language (search/engine.py).
+        "BACKEND": "search.engine",
+        "ENGINE": SEARCH_BACKEND_MODULES[kind],
+        "URLS": [u.strip() for u in url.split(",") if u.strip()],
+        "INDEX_PREFIX": index_prefix,
+        # No retries: when the engine is down, saving a page logs the error at once and goes on.
+        "TIMEOUT": 10,
+        "OPTIONS": {"max_retries": 0},
+        # One shard per index (scores from one set of statistics); no replicas: one node is green.
+        "INDEX_SETTINGS": {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}},
+    }
     return {"default": backend}
 
 

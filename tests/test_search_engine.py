@@ -1,0 +1,201 @@
+"""The search engine: stemming per language, typos, and a site that keeps working when it is down.
+
+The mapping and query tests build Wagtail's engine backend without a server. The `live_search`
+tests run on the engine at SEARCH_URL (CI's third run, `scripts/search-engine.sh start`); the
+failure test starts a node of its own on another port with the same script, so it can stop it.
+"""
+
+import os
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.factories import StandardPageFactory
+from knowledge.factories import EditorFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
+from news.models import NewsPage
+from portal.settings import env
+from search.engine import ANALYZERS
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_engine = pytest.mark.skipif(
+    not os.environ.get("SEARCH_URL"), reason="SEARCH_URL names no search engine"
+)
+
+
+def engine_backend():
+    """Our engine backend as the settings build it for OpenSearch; this opens no connection."""
+    params = dict(env.search_backends("opensearch2", "http://search.invalid:9200", "p_")["default"])
+    return get_search_backend(params.pop("BACKEND"), **params)
+
+
+def test_the_catch_all_text_fields_have_a_stemmed_field_per_language(db):
+    mapping = engine_backend().mapping_class(NewsPage).get_mapping()["properties"]
+    languages = {name: {"type": "text", "analyzer": name} for name in ANALYZERS.values()}
+    assert set(languages) == {"english", "french", "spanish"}
+    for name in ("_all_text", "_all_text_boost_2_0"):
+        assert mapping[name]["fields"] == languages, name
+    # Each field is copied there, as written; autocomplete keeps its n-grams, filters stay exact.
+    assert copies_to(mapping["news_newspage__intro"]) == ["_all_text", "_all_text_boost_2_0"]
+    for name in ("title", "news_newspage__intro", "_edgengrams", "title_edgengrams"):
+        assert "fields" not in mapping[name], name
+    assert mapping["live_filter"] == {"type": "boolean"}
+
+
+def copies_to(field):
+    return field["copy_to"] if isinstance(field["copy_to"], list) else [field["copy_to"]]
+
+
+@pytest.mark.parametrize(
+    "language,analyzer", [("en", "english"), ("fr", "french"), ("es", "spanish")]
+)
+def test_a_search_matches_the_words_as_written_or_stemmed_in_the_language_being_read(
+    db, language, analyzer
+):
+    with translation.override(language):
+        query = engine_backend().search("pompes", Page).query_compiler.get_query()
+    fields = query["bool"]["must"]["multi_match"]["fields"]
+    assert "_all_text" in fields and f"_all_text.{analyzer}" in fields
+    assert "_all_text_boost_2_0^2.0" in fields and f"_all_text_boost_2_0.{analyzer}^2.0" in fields
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_engine_finds_other_inflections_in_each_language(home):
+    pages = {
+        "en": StandardPageFactory(parent=home, title="Heat pumps for schools"),
+        "fr": StandardPageFactory(parent=home, title="Les pompes à chaleur des écoles"),
+        "es": StandardPageFactory(parent=home, title="Las bombas de calor en las escuelas"),
+    }
+    queries = {"en": ["pump", "school"], "fr": ["pompe", "école"], "es": ["bomba", "escuela"]}
+    for language, words in queries.items():
+        with translation.override(language):
+            for word in words:
+                assert list(get_search_backend().search(word, Page)) == [pages[language].page_ptr]
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_engine_finds_a_page_despite_a_typo_in_a_fuzzy_search(home):
+    page = StandardPageFactory(parent=home, title="Retrofitting the town hall")
+    with translation.override("en"):
+        assert list(get_search_backend().search(Fuzzy("retorfitting"), Page)) == [page.page_ptr]
+
+
+class Node:
+    """An OpenSearch node of the test's own, started and stopped by the project's script."""
+
+    def __init__(self, port):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+
+    def run(self, action):
+        subprocess.run(  # noqa: S603
+            ["bash", str(ROOT / "scripts/search-engine.sh"), action],  # noqa: S607
+            env={**os.environ, "SEARCH_ENGINE_PORT": str(self.port)},
+            check=True,
+            timeout=600,
+        )
+
+
+@pytest.fixture
+def own_node():
+    node = Node(9201)
+    node.run("start")
+    yield node
+    node.run("stop")
+
+
+def publish_news(client, index, title):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": title.lower().replace(" ", "-"),
+            "intro": "Two hundred bikes.",
+            "date": "2026-05-01",
+            "author": "Editorial team",
+            "body": streamfield([("paragraph", rich_text("<p>It opened.</p>"))]),
+            "action-publish": "publish",
+        }
+    )
+    url = reverse("wagtailadmin_pages:add", args=["news", "newspage", index.pk])
+    started = time.monotonic()
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    return time.monotonic() - started
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_publishing_and_editing_go_on_while_the_engine_is_down_and_update_index_catches_up(
+    client, settings, home, own_node
+):
+    settings.WAGTAILSEARCH_BACKENDS = env.search_backends(
+        "opensearch2", own_node.url, f"portal_test_{uuid.uuid4().hex[:8]}_"
+    )
+    call_command("update_index", verbosity=0)
+    index = NewsIndexPageFactory(parent=home)
+    existing = NewsPageFactory(parent=index, title="Bike lanes planned")
+    client.force_login(EditorFactory())
+
+    own_node.run("stop")
+    assert publish_news(client, index, "Bike share opens") < 5
+    edit = client.post(
+        reverse("wagtailadmin_pages:edit", args=[existing.pk]),
+        nested_form_data(
+            {
+                "title": "Bike lanes opened",
+                "slug": existing.slug,
+                "intro": "Four kilometres.",
+                "date": "2026-05-02",
+                "author": "Editorial team",
+                "body": streamfield([("paragraph", rich_text("<p>Open.</p>"))]),
+                "action-publish": "publish",
+            }
+        ),
+    )
+    assert edit.status_code == 302
+    assert NewsPage.objects.get(pk=existing.pk).title == "Bike lanes opened"
+    assert NewsPage.objects.live().filter(title="Bike share opens").exists()
+
+    own_node.run("start")  # a new node, empty: update_index builds everything again
+    call_command("update_index", verbosity=0)
+    backend = get_search_backend()
+    backend.refresh_indexes()
+    with translation.override("en"):
+        found = {page.title for page in backend.search("bike", NewsPage)}
+    assert found == {"Bike share opens", "Bike lanes opened"}
+
+
+@pytest.fixture
+def engine_down(settings, db):
+    """The engine configured, and nothing listening at its address."""
+    settings.WAGTAILSEARCH_BACKENDS = env.search_backends(
+        "opensearch2", "http://127.0.0.1:9", f"portal_test_{uuid.uuid4().hex[:8]}_"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the search view lets the engine's connection error through (a 500); the search app's "
+    "rewrite (branch `search`) catches it",
+)
+def test_search_page_says_search_is_unavailable_while_the_engine_is_down(client, home, engine_down):
+    NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Bike share opens")
+    response = client.get(reverse("search"), {"q": "bike"})
+    assert response.status_code == 503
+    assert "Search is unavailable" in response.content.decode()
+    suggestions = client.get(reverse("search_suggest"), {"q": "bik"})
+    assert suggestions.status_code == 200 and suggestions.json()["results"] == []
