@@ -7,9 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from .boundary import BULK_ACTIONS, PortalPagesAdminAPIViewSet
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
+from .permissions.admin_views import BULK_ACTIONS, PortalPagesAdminAPIViewSet
 from .views import OutOfDateView, PortalPageViewSet, ReviewQueueView
 
 # What a member's admin menu keeps; everything else is for editors and administrators.

@@ -5,7 +5,7 @@ SQLite cannot hold a bigger integer than 64 bits, and PostgreSQL refuses a NUL i
 page chooser, its bulk actions and its admin API answered 500 to such values. The views are wrapped
 by routes of the same path and name placed ahead of Wagtail's own (`urlpatterns`, included by
 portal/urls.py), with Wagtail's admin access check; the admin API's pages endpoint is
-knowledge/boundary.py's.
+knowledge/permissions/admin_views.py's.
 """
 
 import functools
@@ -60,8 +60,8 @@ def ids_or_400(view, names, model_for=pages, keep=()):
     return never_cache(require_admin_access(wrapped))
 
 
-# The chooser's root (its child pages and "chosen" step are knowledge/boundary.py's) and every
-# model's bulk actions (pages' are the boundary's classes, which Wagtail's bulk view dispatches to).
+# The chooser's root (its child pages and "chosen" step are in knowledge/permissions/admin_views.py)
+# and every model's bulk actions (pages' are the boundary's classes, which Wagtail's bulk view dispatches to).
 urlpatterns = [
     path(
         "admin/choose-page/",

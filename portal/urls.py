@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from knowledge import boundary
+from knowledge.permissions import admin_views as boundary
 from localization.sitemaps import sitemaps
 from portal import admin_input, parameters
 
@@ -20,7 +20,8 @@ register_converter(parameters.IdConverter, "id")
 # Private routes: never cached, never translated.
 urlpatterns = [
     # Wagtail admin views that take ids, ahead of Wagtail's own routes: answering only with pages
-    # the user may see (knowledge/boundary.py), and 400 to a malformed id (portal/admin_input.py).
+    # the user may see (knowledge/permissions/admin_views.py), and 400 to a malformed id
+    # (portal/admin_input.py).
     *boundary.urlpatterns,
     *admin_input.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),

@@ -72,8 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Members get no Wagtail admin report (knowledge/middleware.py).
-    "knowledge.middleware.MemberAdminBoundaryMiddleware",
+    # Members get no Wagtail admin report (knowledge/permissions/reports.py).
+    "knowledge.permissions.reports.MemberAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The admin's CSV exports never carry live formulas (portal/csv_exports.py).
     "portal.csv_exports.NeutraliseCsvExportsMiddleware",

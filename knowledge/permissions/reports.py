@@ -4,12 +4,12 @@ Wagtail lets anyone with "add", "change" or "publish" on some page open its repo
 types report names the last edited page of every type, whoever's draft it is. Members need "add"
 to write, and Wagtail routes its reports ahead of any hook's URLs with no per-report permission
 to take away, so this is the one place left to refuse them (by the reports' URL namespace; page
-ids are never read here: views that take them filter their own querysets, knowledge/boundary.py).
+ids are never read here: views that take them filter their own querysets, admin_views.py).
 """
 
 from wagtail.admin.auth import permission_denied
 
-from .permissions import is_editor, is_member
+from . import is_editor, is_member
 
 
 class MemberAdminBoundaryMiddleware:

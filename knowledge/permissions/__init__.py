@@ -7,7 +7,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.groups import group_names
 
-from .roles import EDITORS, MEMBERS
+from ..roles import EDITORS, MEMBERS
 
 
 def is_editor(user):
