@@ -61,7 +61,8 @@ def ids_or_400(view, names, model_for=pages, keep=()):
 
 
 # The chooser's root (its child pages and "chosen" step are in knowledge/permissions/admin_views.py)
-# and every model's bulk actions (pages' are the boundary's classes, which Wagtail's bulk view dispatches to).
+# and every model's bulk actions (pages' are the boundary's classes, which Wagtail's bulk view
+# dispatches to).
 urlpatterns = [
     path(
         "admin/choose-page/",
