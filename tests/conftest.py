@@ -12,6 +12,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models.signals import post_delete
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
@@ -36,6 +37,15 @@ def _fresh_process_caches():
     caches["default"].clear()
     caches["pages"].clear()
     caches["limits"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language: a request to /es/… leaves Spanish active in the
+    test's thread (LocaleMiddleware activates per request), and `reverse` would then add /es/."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

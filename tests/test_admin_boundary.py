@@ -11,11 +11,10 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from knowledge.factories import (
-    EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
-    MemberFactory,
 )
+from tests.helpers import login
 
 SECRET = "Zebracorn"
 
@@ -26,33 +25,12 @@ def index(home):
 
 
 @pytest.fixture
-def member(db):
-    return MemberFactory(username="amira")
-
-
-@pytest.fixture
-def other(db):
-    return MemberFactory(username="bruno")
-
-
-@pytest.fixture
-def editor(db):
-    return EditorFactory(username="edith")
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def secret_draft(index, other):
+def secret_draft(index, other_member):
     article = KnowledgeArticlePageFactory(
-        parent=index, title=f"{SECRET} draft", owner=other, live=False
+        parent=index, title=f"{SECRET} draft", owner=other_member, live=False
     )
-    article.save_revision(user=other)
-    article.get_workflow().start(article, other)
+    article.save_revision(user=other_member)
+    article.get_workflow().start(article, other_member)
     return article
 
 

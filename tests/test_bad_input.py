@@ -18,7 +18,6 @@ from knowledge.factories import (
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
 )
-from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
 NUL = "\x00"
@@ -42,11 +41,6 @@ def content(home):
         region=RegionFactory(name="North"),
     )
     return article
-
-
-@pytest.fixture
-def member(db):
-    return MemberProfileFactory().user
 
 
 @pytest.fixture

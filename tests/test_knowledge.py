@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from django.contrib.auth.models import Group, Permission
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,17 +28,12 @@ from knowledge.factories import (
 )
 from knowledge.models import KnowledgeArticlePage, KnowledgeIndexPage
 from knowledge.roles import MEMBER_COLLECTION, WORKFLOW_NAME, ensure_roles
+from tests.helpers import login
 
 
 @pytest.fixture
 def index(home):
     return KnowledgeIndexPageFactory(parent=home)
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def group_codenames(name):

@@ -22,17 +22,12 @@ from knowledge.factories import (
 )
 from knowledge.models import KnowledgeArticlePage
 from knowledge.panels import article_statuses
+from tests.helpers import login
 
 
 @pytest.fixture
 def index(home):
     return KnowledgeIndexPageFactory(parent=home)
-
-
-def login(user, **kwargs):
-    client = Client(**kwargs)
-    client.force_login(user)
-    return client
 
 
 def article_data(title="Moving a charity's email to the cloud", **extra):

@@ -27,6 +27,7 @@ from knowledge.factories import (
 )
 from knowledge.models import KnowledgeArticlePage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.helpers import login
 
 TOKEN = "quokkazephyr"
 COMMON = "harbour"  # in every page, so searches and facets span visible and hidden ones
@@ -34,12 +35,6 @@ COMMON = "harbour"  # in every page, so searches and facets span visible and hid
 
 def body(text):
     return [("paragraph", f"<p>{text}</p>")]
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -28,11 +28,6 @@ def unlisted(db):
     ).user
 
 
-@pytest.fixture
-def member(db):
-    return MemberProfileFactory(user=MemberFactory(first_name="Ada", last_name="Lovelace")).user
-
-
 def profile_url(user):
     return reverse("members:profile", args=[user.pk])
 

@@ -13,7 +13,6 @@ from django.utils import translation
 
 from home.factories import TopicFactory
 from knowledge.factories import MemberFactory
-from members.factories import MemberProfileFactory
 from notifications.models import Notification, Preference, TopicFollow
 from notifications.service import notify, unsubscribe_token
 from notifications.tasks import send_notification_email
@@ -23,11 +22,6 @@ from questions.factories import AnswerFactory, QuestionFactory
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
-
-
-@pytest.fixture
-def member(db):
-    return MemberProfileFactory(user=MemberFactory(first_name="Ada", last_name="Lovelace")).user
 
 
 @pytest.fixture

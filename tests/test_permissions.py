@@ -5,7 +5,6 @@ denials are in test_knowledge_workflow.py; this module covers every other route 
 import pytest
 
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Collection, Page, PageLogEntry, WorkflowState
@@ -20,6 +19,7 @@ from knowledge.factories import (
 )
 from knowledge.roles import MEMBER_COLLECTION
 from news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.helpers import login
 
 # In the other member's draft titles; searched for in lower case, as search boxes echo the query.
 SECRET = "Zebracorn"
@@ -28,12 +28,6 @@ SECRET = "Zebracorn"
 @pytest.fixture
 def index(home):
     return KnowledgeIndexPageFactory(parent=home)
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

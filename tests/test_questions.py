@@ -51,11 +51,6 @@ def peer(db):
 
 
 @pytest.fixture
-def editor(db):
-    return EditorFactory()
-
-
-@pytest.fixture
 def question(home, asker, topic):
     return QuestionFactory(author=asker, topics=[topic], title=f"How to insulate? {SECRET}")
 

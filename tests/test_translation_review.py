@@ -19,9 +19,9 @@ from knowledge.factories import (
     EditorFactory,
     KnowledgeArticlePageFactory,
     KnowledgeIndexPageFactory,
-    MemberFactory,
 )
 from knowledge.roles import SITE_WORKFLOW_NAME, WORKFLOW_NAME
+from tests.helpers import login
 
 
 @pytest.fixture
@@ -33,24 +33,8 @@ def fr(home):
 
 
 @pytest.fixture
-def editor(db):
-    return EditorFactory(username="edith", email="edith@example.org")
-
-
-@pytest.fixture
 def reviewer(db):
     return EditorFactory(username="emma", email="emma@example.org")
-
-
-@pytest.fixture
-def member(db):
-    return MemberFactory(username="amira", email="amira@example.org")
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
