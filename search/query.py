@@ -178,14 +178,19 @@ def word_query(backend, word, correction=None):
     return PlainText(word)
 
 
+def search_query(backend, words, corrections=None):
+    """Every word of the query must match, as typed or as corrected."""
+    clauses = [word_query(backend, word, (corrections or {}).get(word)) for word in words]
+    return And(clauses) if len(clauses) > 1 else clauses[0]
+
+
 class Results:
     """Pages matching every word first, then pages matching only some of them (most words first,
     as the backend ranks them); newest first within each when sorted so. Sliced by the paginator."""
 
     def __init__(self, backend, pages, words, corrections, sort):
-        clauses = [word_query(backend, word, corrections.get(word)) for word in words]
-        self.every = And(clauses) if len(clauses) > 1 else clauses[0]
-        self.some = Or(clauses) if len(clauses) > 1 else None
+        self.every = search_query(backend, words, corrections)
+        self.some = Or(self.every.subqueries) if isinstance(self.every, And) else None
         if sort == "newest":
             pages = pages.order_by("-first_published_at", "-id")
         self.backend, self.pages, self.sort = backend, pages, sort
