@@ -79,5 +79,5 @@ lock: ## Re-pin requirements.txt from pyproject.toml in a scratch virtualenv
 clean: ## Remove the virtualenv, database, media and caches
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
 
-bench-search: migrate ## Benchmark search: seed N articles (default 10000) in a scratch DB, index, time queries
-	$(BIN)/python bench/search_bench.py --n $${N:-10000} $${REUSE:+--reuse} --rounds $${ROUNDS:-5}
+bench-search: install ## Search relevance (known items) and speed per backend: N articles (default 10000)
+	$(BIN)/python bench/search_bench.py --n $${N:-10000}

@@ -197,12 +197,8 @@ class Results:
         self.tiers = [self.every] + ([And([self.some, Not(self.every)])] if self.some else [])
         self.counts = [None] * len(self.tiers)
 
-    def search(self, query, pages=None):
-        return self.backend.search(
-            query,
-            self.pages if pages is None else pages,
-            order_by_relevance=self.sort == "relevance",
-        )
+    def search(self, query):
+        return self.backend.search(query, self.pages, order_by_relevance=self.sort == "relevance")
 
     def tier_count(self, tier):
         if self.counts[tier] is None:
@@ -225,8 +221,8 @@ class Results:
             offset += size
         return found
 
-    def facet(self, model, field_name, pages):
-        """Counts of `field_name` values among all matches (any word) of `model`, in `pages`."""
+    def facet(self, field_name, pages):
+        """Counts of `field_name` values among all matches (any word) in `pages`."""
         return self.backend.search(self.some or self.every, pages, order_by_relevance=False).facet(
             field_name
         )
@@ -284,21 +280,22 @@ class Facet:
     options: list
 
 
-def counts(found, field_name, model, pages):
-    """{value: count} of `field_name` among `found` (Results, or a queryset of matches)."""
-    field_name = model._meta.get_field(field_name).attname  # what modelsearch facets by
+def counts(found, field_name, pages):
+    """{value: count} of `field_name` among `found` (Results, or a queryset of matches) in
+    `pages`."""
+    field_name = pages.model._meta.get_field(field_name).attname  # what modelsearch facets by
     if isinstance(found, QuerySet):
         rows = pages.order_by().values_list(field_name).annotate(n=Count("pk"))
         return {value: n for value, n in rows if value is not None}
-    return {value: n for value, n in found.facet(model, field_name, pages).items() if value}
+    return {value: n for value, n in found.facet(field_name, pages).items() if value}
 
 
 def facets(found, scope):
     """Facets (type, topic, sector, region, language) of the matches; `scope(model)` gives the
     pages of `model` the searcher may read, with the chosen filters applied."""
     pages = scope(Page)
-    by_type = counts(found, "content_type", Page, pages)
-    by_locale = counts(found, "locale", Page, pages)
+    by_type = counts(found, "content_type", pages)
+    by_locale = counts(found, "locale", pages)
     types = {pk: ContentType.objects.get_for_id(pk).model_class() for pk in by_type}
     options = {
         "type": [
@@ -314,7 +311,7 @@ def facets(found, scope):
     for name, term_model, field_name in FACET_TERMS:
         tally = Counter()
         for model in models_with(field_name, term_model):
-            tally.update(counts(found, field_name, model, scope(model)))
+            tally.update(counts(found, field_name, scope(model)))
         named = term_model.objects.in_bulk(list(tally))
         options[name] = [
             (named[pk].slug, named[pk].name, n) for pk, n in tally.items() if pk in named
