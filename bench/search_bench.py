@@ -345,7 +345,11 @@ def run_backend(args):
             raise SystemExit(f"search for {query!r} answered {response.status_code}")
 
     name = type(backend).__name__
-    print(f"{name} on {connection.vendor}: {args.n} articles")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"{name} on {connection.vendor}: {args.n} articles "
+        f"(load average {load}, {os.cpu_count()} CPUs)"
+    )
     print(f"  index build (update_index): {build:.1f} s, {args.n / build:.0f} articles/s")
     for kind in KINDS:
         values = reciprocal[kind]

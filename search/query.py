@@ -222,10 +222,11 @@ class Results:
         return found
 
     def facet(self, field_name, pages):
-        """Counts of `field_name` values among all matches (any word) in `pages`."""
-        return self.backend.search(self.some or self.every, pages, order_by_relevance=False).facet(
-            field_name
-        )
+        """Counts of `field_name` values in `pages` among the pages matching every word, or if
+        none does, among those matching any: the facets narrow what the searcher looked for,
+        and counting every page sharing one common word with the query costs a scan each."""
+        query = self.every if self.tier_count(0) or not self.some else self.some
+        return self.backend.search(query, pages, order_by_relevance=False).facet(field_name)
 
 
 def vocabulary():
