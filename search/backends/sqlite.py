@@ -13,6 +13,7 @@ from modelsearch.backends.database.sqlite.query import (
 )
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -24,14 +25,17 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from wagtail.search.index import SearchField
 from wagtail.search.models import IndexEntry
 
-# bm25 weights of the FTS columns, in their order: autocomplete (never matched here), body, title.
-COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
-
 
 class WeightedBM25(BM25):
+    """bm25() with a weight for each FTS column, in their order: autocomplete, body, title."""
+
+    def __init__(self, weights):
+        super().__init__()
+        self.weights = weights
+
     def as_sql(self, compiler, connection, function=None, template=None):
         sql, params = super().as_sql(compiler, connection)
-        return f"{sql[:-1]}, {', '.join(map(str, COLUMN_WEIGHTS))})", params
+        return f"{sql[:-1]}, {', '.join(map(str, self.weights))})", params
 
 
 def columns(obj, backend):
@@ -67,6 +71,8 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     scores each match in a subquery repeating the match: 24 s for a common word over 2,000
     pages. Here the matches are read once, and only the requested window of pages is fetched."""
 
+    COLUMN_WEIGHTS = (0.0, 1.0, 5.0)  # the title column holds the title and boosted fields
+
     def matches(self, config):
         """The FTS rows matching the query."""
         match = MatchExpression(
@@ -95,7 +101,7 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         types = set(get_descendants_content_types_pks(self.queryset.model))
         ranked = (
             self.matches(config)
-            .annotate(score=WeightedBM25())
+            .annotate(score=WeightedBM25(self.COLUMN_WEIGHTS))
             .order_by("score")
             .values_list("index_entry__object_id", "index_entry__content_type_id")
         )
@@ -103,6 +109,12 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         window = [int(pk) for pk, kind in ranked if kind in types and pk in readable][start:stop]
         pages = matching.filter(pk__in=window).in_bulk()
         return [pages[pk] for pk in window if pk in pages]
+
+
+class PortalSQLiteAutocompleteQueryCompiler(
+    PortalSQLiteSearchQueryCompiler, SQLiteAutocompleteQueryCompiler
+):
+    COLUMN_WEIGHTS = (1.0, 0.0, 0.0)
 
 
 class PortalSQLiteSearchResults(SQLiteSearchResults):
@@ -115,5 +127,6 @@ class PortalSQLiteSearchResults(SQLiteSearchResults):
 
 class PortalSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = PortalSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = PortalSQLiteAutocompleteQueryCompiler
     index_class = PortalSQLiteIndex
     results_class = PortalSQLiteSearchResults
