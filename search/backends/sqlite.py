@@ -96,6 +96,8 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         if not self.handles() or score_field:
             return super().search(config, start, stop, score_field)
         matching = self.matching(config)
+        if start is None:  # modelsearch's facet() counts over the whole, unsliced queryset
+            return matching
         if not self.order_by_relevance:
             return (matching if matching.query.order_by else matching.order_by("-pk"))[start:stop]
         types = set(get_descendants_content_types_pks(self.queryset.model))
