@@ -120,19 +120,6 @@ def publish(page):
     return page
 
 
-def test_visitors_share_search_results_and_new_pages_are_found_at_once(client, news_index):
-    publish(NewsPageFactory(parent=news_index, title="Heat pump trial"))
-    warm_up(client)
-    assert "Heat pump trial" in client.get(SEARCH, {"q": "heat pump"}).content.decode()
-    assert len(stored("search")) == 1
-    publish(NewsPageFactory(parent=news_index, title="Heat pump grants"))
-    html = client.get(SEARCH, {"q": "heat pump"}).content.decode()
-    assert "Heat pump trial" in html and "Heat pump grants" in html
-    assert "2 results" in html
-    again = client.get(SEARCH, {"q": "heat pump"}).content.decode()  # the shared results
-    assert again == html and '<ol class="search-result-list">' in again
-
-
 def test_members_search_on_their_own_and_visitors_never_see_their_results(
     client, news_index, member
 ):
@@ -152,14 +139,6 @@ def test_a_visitor_with_a_session_searches_afresh(client, news_index, settings):
     client.cookies[settings.SESSION_COOKIE_NAME] = "may-hold-a-page-password"
     assert "Heat pump trial" in client.get(SEARCH, {"q": "pump"}).content.decode()
     assert stored("search") == []
-
-
-def test_random_searches_store_a_bounded_number_of_results(client, news_index, settings):
-    settings.PAGE_CACHE_MAX_VARIANTS = 3
-    warm_up(client)
-    for number in range(8):
-        assert client.get(SEARCH, {"q": f"word{number}"}).status_code == 200
-    assert len(stored("search")) == 3
 
 
 def test_remembered_values_are_copies_and_follow_another_workers_change(db):
