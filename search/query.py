@@ -36,6 +36,7 @@ SORTS = ("relevance", "newest")
 WORD = re.compile(r"\w+", re.UNICODE)
 VOCABULARY_SIZE = 50_000  # the most frequent words of titles and summaries
 VOCABULARY_SECONDS = 3600
+VOCABULARY_KEY = "search:vocabulary"
 
 
 def clean_query(raw):
@@ -231,7 +232,8 @@ class Results:
 
 def vocabulary():
     """{length: [word]}: the most frequent words of live pages' titles and summaries, which a
-    misspelled query word is corrected to. Built once an hour, in the shared cache."""
+        misspelled query word is corrected to. Kept in the shared cache for an hour, or until a page
+    is published or unpublished (search/signals.py)."""
 
     def build():
         counts = Counter()
@@ -244,7 +246,7 @@ def vocabulary():
             by_length.setdefault(len(word), []).append(word)
         return by_length
 
-    return shared_cache.get_or_set("search:vocabulary", build, VOCABULARY_SECONDS)
+    return shared_cache.get_or_set(VOCABULARY_KEY, build, VOCABULARY_SECONDS)
 
 
 def one_typo_apart(a, b):
