@@ -86,5 +86,5 @@ search-engine: ## Start OpenSearch 2.19 on 127.0.0.1:9200 from Maven Central jar
 search-engine-stop: ## Stop that node and delete its data
 	bash scripts/search-engine.sh stop
 
-bench-search: migrate ## Benchmark search: seed N articles (default 10000) in a scratch DB, index, time queries
-	$(BIN)/python bench/search_bench.py --n $${N:-10000} $${REUSE:+--reuse} --rounds $${ROUNDS:-5}
+bench-search: install ## Search relevance (known items) and speed per backend: N articles (default 10000)
+	$(BIN)/python bench/search_bench.py --n $${N:-10000}

@@ -178,6 +178,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
         index.FilterField("region"),
         index.FilterField("year"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("topics"),
         index.RelatedFields("sector", [index.SearchField("name")]),
         index.RelatedFields("region", [index.SearchField("name")]),
     ]

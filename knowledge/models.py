@@ -122,6 +122,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("topics"),
         index.FilterField("members_only"),
     ]
 

@@ -81,6 +81,7 @@ class NewsPage(TopicsMixin, BasePage):
         index.SearchField("author"),
         index.FilterField("date"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("topics"),
     ]
 
     class Meta:

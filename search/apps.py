@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class SearchConfig(AppConfig):
@@ -12,15 +11,3 @@ class SearchConfig(AppConfig):
         from . import signals
 
         signals.connect()
-        post_migrate.connect(save_missing_documents, sender=self)
-
-
-def save_missing_documents(**kwargs):
-    """After `migrate`, pages without a search document get one: the table is new, or pages were
-    added while a search engine was configured (`update_index` refreshes the others then)."""
-    from wagtail.search.backends import get_search_backend
-
-    from . import documents, query
-
-    if query.reads_documents(get_search_backend()):
-        documents.save_missing()

@@ -1,101 +1,76 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 from home.pagination import PAGE_SIZE
-from portal import parameters
 
-from . import documents
 from . import query as q
 from .models import ZeroResultQuery
 
 SUGGESTIONS = 8
-MAX_PAGE = 100_000  # further pages are the last page: the paginator fetches it itself
 
 
 def search(request):
-    """Full-text search over every page type the searcher may read, with facets and promotions."""
+    """Full-text search over every page type the searcher may read, with facets and promotions.
+
+    A response to a query is never stored by a shared cache (`Cache-Control: no-store`): each
+    search is counted when it is asked, so a cached page could never skip the count."""
     query = q.clean_query(request.GET.get("q", ""))
     words = q.terms(query)
     filters = q.Filters.from_params(request.GET)
-    context = {"query": query, "filters": filters, "sort": filters.sort}
+    refusal = q.refused(request)
 
+    def scope(model):
+        return filters.apply(q.readable_pages(request, model, refusal))
+
+    context = {"query": query, "filters": filters, "sort": filters.sort}
     if not words and not filters.active:
         context["topics"] = Topic.objects.filter(locale=filters.locale).order_by("name")
-        context["sections"] = (
-            filters.apply(q.readable_pages(request)).filter(depth=3).order_by("path")
-        )
+        context["sections"] = scope(Page).filter(depth=3).order_by("path")
         return TemplateResponse(request, "search/search.html", context)
 
-    context["results_html"], total = render_results(request, query, words, filters)
-    if query:
-        log_query(query, total)
-    return TemplateResponse(request, "search/search.html", context)
-
-
-def render_results(request, query, words, filters):
-    """The results, facets and promotions as HTML, and the number of matches."""
-    pages = filters.apply(q.readable_pages(request))
-    backend = get_search_backend() if words else None
-    if words and q.reads_documents(backend):
-        # One pass over the search documents finds, ranks and counts the matches, and fetches
-        # the requested page.
-        candidates = filters.apply(q.readable_documents(request))
-        start = requested_start(request)
-        results = q.RankedResults(words, candidates, pages, filters.sort, start, PAGE_SIZE)
-        rows, total = results.rows, results.count
+    corrections = {}
+    if words:
+        backend = q.backend_for(filters)
+        found = q.Results(backend, scope(Page), words, {}, filters.sort)
+        if found.tier_count(0) < PAGE_SIZE and not hasattr(backend, "word_query"):
+            corrections = q.corrections(words)
+            if corrections:
+                found = q.Results(backend, scope(Page), words, corrections, filters.sort)
     else:
-        if words:
-            # A search engine: it ranks; the facets count the ids it found.
-            if filters.sort == "newest":
-                pages = pages.order_by("-first_published_at", "-id")
-            results = backend.search(
-                q.search_query(words), pages, order_by_relevance=filters.sort == "relevance"
-            )
-            matched = Page.objects.filter(pk__in=[page.pk for page in results])
-        else:
-            results = matched = pages.order_by("-first_published_at", "-pk")
-        rows, total = q.facet_counts(matched)
-    paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = total  # counted with the facets: no second pass over the matches
-    page_obj = paginator.get_page(parameters.integer(request.GET, "page"))
-    shown = [p.pk for p in page_obj.object_list]
-    if isinstance(results, q.RankedResults):
-        specific = {p.pk: p for p in page_obj.object_list}  # fetched specific already
-        texts = documents.stored_texts(list(specific.values()))
-    else:
-        specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
-        texts = {pk: q.page_texts(page) for pk, page in specific.items()}
-    context = {
-        "query": query,
-        "filters": filters,
-        "results": page_obj,
-        "items": [
-            {"page": specific[pk], "snippet": q.snippet(texts.get(pk, ()), words)}
-            for pk in shown
-            if pk in specific
-        ],
-        "facets": facet_links(q.facets(rows), query, filters),
-        "promotions": promoted_pages(request, query) if page_obj.number == 1 else [],
-        "page_query": urlencode({"q": query, **filters.active, "sort": filters.sort}),
+        found = scope(Page).order_by("-first_published_at", "-pk")
+    page_obj = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_obj]).specific()
     }
-    return render_to_string("search/results.html", context, request), total
-
-
-def requested_start(request):
-    """Where the requested page of results starts, as the paginator will read it (0 if unsure)."""
-    number = parameters.integer(request.GET, "page")
-    if number is None or not 1 <= number <= MAX_PAGE:
-        return 0
-    return (number - 1) * PAGE_SIZE
+    highlighted = words + list(corrections.values())
+    context.update(
+        results=page_obj,
+        items=[
+            {
+                "page": specific[p.pk],
+                "snippet": q.snippet(q.page_texts(specific[p.pk]), highlighted),
+            }
+            for p in page_obj
+            if p.pk in specific
+        ],
+        facets=facet_links(q.facets(found, scope), query, filters),
+        promotions=promoted_pages(scope, query) if query and page_obj.number == 1 else [],
+        correction=" ".join(corrections.get(word, word) for word in words) if corrections else "",
+        page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
+    )
+    response = TemplateResponse(request, "search/search.html", context)
+    if query:
+        log_query(query, page_obj.paginator.count)
+        add_never_cache_headers(response)
+    return response
 
 
 def facet_links(facets, query, filters):
@@ -122,28 +97,23 @@ def facet_links(facets, query, filters):
     return linked
 
 
-def promoted_pages(request, query):
+def promoted_pages(scope, query):
     """Editors' picks for this query, limited to pages the searcher may read."""
-    query_string = normalise_query_string(query)
-    if query_string not in promoted_queries():
-        return []
     promotions = list(
-        SearchPromotion.objects.filter(query__query_string=query_string)
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")
         .order_by("sort_order")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    readable = set(q.readable_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
+    readable = (
+        set(scope(Page).filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+    )
     return [p for p in promotions if p.page_id is None or p.page_id in readable]
 
 
-def promoted_queries():
-    """The queries editors pinned results for: most searches have none, and a promotion saved or
-    deleted starts a new content generation."""
-    return frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True))
-
-
 def log_query(query, count):
+    """One row per normalised query per day with a count (Wagtail's QueryDailyHits), and the
+    same for searches that found nothing."""
     Query.get(query).add_hit()
     if count == 0:
         ZeroResultQuery.record(query)
@@ -151,13 +121,12 @@ def log_query(query, count):
 
 def suggest(request):
     """Titles completing what has been typed so far, as JSON: [{"title", "url"}]."""
-    query = q.clean_query(request.GET.get("q", ""))
-    words = q.terms(query)
+    words = q.terms(q.clean_query(request.GET.get("q", "")))
     if not words:
         return JsonResponse({"results": []})
     filters = q.Filters.from_params(request.GET)
     pages = filters.apply(q.readable_pages(request))
-    results = get_search_backend().autocomplete(" ".join(words), pages)[:SUGGESTIONS]
+    results = q.backend_for(filters).autocomplete(" ".join(words), pages)[:SUGGESTIONS]
     return JsonResponse(
         {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]}
     )

@@ -58,7 +58,7 @@ def test_production_deploy_check_prints_no_warning():
 
 
 def test_database_search_backend_is_the_default():
-    assert env.search_backends("", "", "portal_") == {"default": {"BACKEND": "search.backend"}}
+    assert env.search_backends("", "", "portal_") == {"default": {"BACKEND": "search.backends"}}
 
 
 @pytest.mark.parametrize("kind", ["elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"])

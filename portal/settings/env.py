@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 SEARCH_BACKEND_MODULES = {
-    "database": "search.backend",  # Wagtail's, also writing the site search's documents
+    "database": "search.backends",  # Wagtail's, with stemming and field weights
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
     "elasticsearch9": "wagtail.search.backends.elasticsearch9",
     "opensearch2": "wagtail.search.backends.opensearch2",
