@@ -242,7 +242,13 @@ def test_engine_query_for_a_filtered_search_keeps_privacy_language_and_facets(rf
         {
             "query": "retrofitting",
             "operator": "and",
-            "fields": ["_all_text", "_all_text_boost_2_0^2.0"],  # title, summary weigh double
+            # Title and summary weigh double; the same text stemmed in the reader's language.
+            "fields": [
+                "_all_text",
+                "_all_text_boost_2_0^2.0",
+                "_all_text.english",
+                "_all_text_boost_2_0.english^2.0",
+            ],
         }
     ]
 
