@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
+from wagtail.images import get_image_model
 from wagtail.images.models import Image
-from wagtail.images.permissions import permission_policy
 from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.permissions import policy_registry
 
 from home.factories import StandardPageFactory, TopicFactory
 from news.factories import NewsPageFactory
@@ -47,7 +48,8 @@ def test_demo_images_sit_in_one_collection_under_root_that_editors_can_use(db):
     assert collection.name == "Demo images"
     assert collection.get_parent() == Collection.get_first_root_node()
     editor = get_user_model().objects.get(username="editor")
-    usable = permission_policy.instances_user_has_any_permission_for(editor, ["choose"])
+    policy = policy_registry.get_by_type(get_image_model())
+    usable = policy.instances_user_has_any_permission_for(editor, ["choose"])
     assert usable.count() == Image.objects.count() > 0
 
 
