@@ -119,7 +119,7 @@ def test_a_backup_restores_into_an_empty_database_with_identical_content(
     assert (restored_media / document.file.name).read_bytes() == b"minutes of the meeting"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_refuses_a_backup_from_another_engine(tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", output=str(folder), stdout=open("/dev/null", "w"))  # noqa: SIM115

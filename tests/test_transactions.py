@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 from portal.transactions import AtomicUnsafeRequestsMiddleware
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def run(method, status=200):
