@@ -13,12 +13,20 @@ module of Wagtail's (modelsearch's) backend to extend.
 from functools import cache
 from importlib import import_module
 
+import elastic_transport
 from modelsearch.backends.elasticsearchbase import Field
+from modelsearch.index import SearchField, get_indexed_models
+from opensearchpy.exceptions import OpenSearchException
 
 from django.utils.translation import get_language
 
 # Django language code → the engine's built-in analyzer for it.
 ANALYZERS = {"en": "english", "fr": "french", "es": "spanish"}
+# What the clients (opensearch-py; elasticsearch's transport) raise when the engine cannot answer:
+# down, timing out, or without the index.
+UNAVAILABLE = (OpenSearchException, elastic_transport.TransportError, elastic_transport.ApiError)
+FACET_VALUES = 100  # buckets per facet (the engine's default is 10)
+SNIPPET_CHARACTERS = 200
 
 
 def language_analyzer():
@@ -60,6 +68,79 @@ class LanguageQueryMixin:
         return remapped + stemmed
 
 
+def text_fields(model, mapping_class):
+    """The document fields holding `model`'s own text beside its title (summary first, as
+    declared), which a snippet may quote."""
+    return [
+        mapping_class(model).get_field_column_name(field)
+        for field in model.get_search_fields()
+        if type(field) is SearchField and field.field_name != "title"
+    ]
+
+
+class ResultsMixin:
+    """Facets in one aggregation request, and the engine's highlighter for snippets."""
+
+    def facets(self, fields):
+        """[{value: count}] of each (model, field) over the matches, in one request."""
+        mapping = self.backend.mapping_class
+        aggregations = {}
+        for position, (model, field_name) in enumerate(fields):
+            field = next(
+                f for f in model.get_filterable_search_fields() if f.field_name == field_name
+            )
+            column = mapping(model).get_field_column_name(field)
+            aggregations[str(position)] = {"terms": {"field": column, "size": FACET_VALUES}}
+        body = {**self._get_es_body(for_count=True), "aggregations": aggregations}
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
+        response = self._backend_do_search(body, index=index.name, size=0)["aggregations"]
+        return [
+            {bucket["key"]: bucket["doc_count"] for bucket in response[str(position)]["buckets"]}
+            for position in range(len(fields))
+        ]
+
+    def _get_es_body(self, for_count=False):
+        """The query, with one highlighted passage of the matches' own text when not counting:
+        each paragraph of a body is a value of its own, so a passage never runs into the next."""
+        body = super()._get_es_body(for_count)
+        if not for_count:
+            body["highlight"] = {
+                "fields": {name: {} for name in self.highlighted_fields()},
+                "require_field_match": False,
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "number_of_fragments": 1,
+                "fragment_size": SNIPPET_CHARACTERS,
+            }
+        return body
+
+    def highlighted_fields(self):
+        model = self.query_compiler.queryset.model
+        models = [
+            model,
+            *(m for m in get_indexed_models() if issubclass(m, model) and m is not model),
+        ]
+        return list(
+            dict.fromkeys(
+                name for m in models for name in text_fields(m, self.backend.mapping_class)
+            )
+        )
+
+    def _get_results_from_hits(self, hits):
+        """Each result carries `search_highlight`: the engine's passage (escaped, with <mark>
+        around the matches) from the first of its text fields that has one, or None."""
+        order = self.highlighted_fields()
+        passages = {}
+        for hit in hits:
+            found = hit.get("highlight", {})
+            fields = sorted(found, key=order.index)
+            passages[str(hit["fields"]["pk"][0])] = found[fields[0]][0] if fields else None
+        for result in super()._get_results_from_hits(hits):
+            result.search_highlight = passages.get(str(result.pk))
+            yield result
+
+
 @cache
 def language_backend(engine_module):
     """The backend class of `engine_module` with language analysis, built once per module."""
@@ -70,10 +151,11 @@ def language_backend(engine_module):
         (LanguageQueryMixin, engine.query_compiler_class),
         {"mapping_class": mapping},
     )
+    results = type("Results", (ResultsMixin, engine.results_class), {})
     return type(
         f"Language{engine.__name__}",
         (engine,),
-        {"mapping_class": mapping, "query_compiler_class": compiler},
+        {"mapping_class": mapping, "query_compiler_class": compiler, "results_class": results},
     )
 
 

@@ -14,10 +14,9 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache as shared_cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -222,12 +221,12 @@ class Results:
             offset += size
         return found
 
-    def facet(self, field_name, pages):
-        """Counts of `field_name` values in `pages` among the pages matching every word, or if
+    def facets(self, fields):
+        """[{value: count}] of each (model, field) among the pages matching every word, or if
         none does, among those matching any: the facets narrow what the searcher looked for,
-        and counting every page sharing one common word with the query costs a scan each."""
+        and counting every page sharing one common word with the query costs a scan."""
         query = self.every if self.tier_count(0) or not self.some else self.some
-        return self.backend.search(query, pages, order_by_relevance=False).facet(field_name)
+        return self.backend.search(query, self.pages, order_by_relevance=False).facets(fields)
 
 
 def vocabulary():
@@ -274,68 +273,6 @@ def corrections(words):
                 found[word] = close
                 break
     return found
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list
-
-
-def counts(found, field_name, pages):
-    """{value: count} of `field_name` among `found` (Results, or a queryset of matches) in
-    `pages`."""
-    field_name = pages.model._meta.get_field(field_name).attname  # what modelsearch facets by
-    if isinstance(found, QuerySet):
-        rows = pages.order_by().values_list(field_name).annotate(n=Count("pk"))
-        return {value: n for value, n in rows if value is not None}
-    return {value: n for value, n in found.facet(field_name, pages).items() if value}
-
-
-def facets(found, scope):
-    """Facets (type, topic, sector, region, language) of the matches; `scope(model)` gives the
-    pages of `model` the searcher may read, with the chosen filters applied."""
-    pages = scope(Page)
-    by_type = counts(found, "content_type", pages)
-    by_locale = counts(found, "locale", pages)
-    types = {pk: ContentType.objects.get_for_id(pk).model_class() for pk in by_type}
-    options = {
-        "type": [
-            (
-                content_type_key(model),
-                str(model._meta.verbose_name_plural).capitalize(),
-                by_type[pk],
-            )
-            for pk, model in types.items()
-            if model is not None
-        ]
-    }
-    for name, term_model, field_name in FACET_TERMS:
-        tally = Counter()
-        for model in models_with(field_name, term_model):
-            tally.update(counts(found, field_name, scope(model)))
-        named = term_model.objects.in_bulk(list(tally))
-        options[name] = [
-            (named[pk].slug, named[pk].name, n) for pk, n in tally.items() if pk in named
-        ]
-    locales = Locale.objects.in_bulk(list(by_locale))
-    options["lang"] = [
-        (locales[pk].language_code, locales[pk].get_display_name(), n)
-        for pk, n in by_locale.items()
-        if pk in locales
-    ]
-    labels = {
-        "type": _("Content type"),
-        "topic": _("Topic"),
-        "sector": _("Sector"),
-        "region": _("Region"),
-        "lang": _("Language"),
-    }
-    return [
-        Facet(name, label, sorted(options[name], key=lambda option: (-option[2], option[1])))
-        for name, label in labels.items()
-    ]
 
 
 def page_texts(page):

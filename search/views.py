@@ -1,8 +1,11 @@
+import logging
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -12,16 +15,32 @@ from home.models import Topic
 from home.pagination import PAGE_SIZE
 
 from . import query as q
+from .engine import UNAVAILABLE
+from .facets import facets
 from .models import ZeroResultQuery
 
 SUGGESTIONS = 8
+logger = logging.getLogger(__name__)
 
 
 def search(request):
     """Full-text search over every page type the searcher may read, with facets and promotions.
 
     A response to a query is never stored by a shared cache (`Cache-Control: no-store`): each
-    search is counted when it is asked, so a cached page could never skip the count."""
+    search is counted when it is asked, so a cached page could never skip the count. While the
+    search engine cannot answer, the page says so (503), and the rest of the site goes on."""
+    try:
+        return search_page(request)
+    except UNAVAILABLE as error:
+        logger.warning("The search engine did not answer: %s", error)
+        context = {"query": q.clean_query(request.GET.get("q", "")), "unavailable": True}
+        response = TemplateResponse(request, "search/search.html", context, status=503)
+        response["Retry-After"] = "60"
+        add_never_cache_headers(response)
+        return response
+
+
+def search_page(request):
     query = q.clean_query(request.GET.get("q", ""))
     words = q.terms(query)
     filters = q.Filters.from_params(request.GET)
@@ -56,12 +75,13 @@ def search(request):
         items=[
             {
                 "page": specific[p.pk],
-                "snippet": q.snippet(q.page_texts(specific[p.pk]), highlighted),
+                "snippet": engine_snippet(p)
+                or q.snippet(q.page_texts(specific[p.pk]), highlighted),
             }
             for p in page_obj
             if p.pk in specific
         ],
-        facets=facet_links(q.facets(found, scope), query, filters),
+        facets=facet_links(facets(found), query, filters),
         promotions=promoted_pages(scope, query) if query and page_obj.number == 1 else [],
         correction=" ".join(corrections.get(word, word) for word in words) if corrections else "",
         page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
@@ -71,6 +91,13 @@ def search(request):
         log_query(query, page_obj.paginator.count)
         add_never_cache_headers(response)
     return response
+
+
+def engine_snippet(result):
+    """The engine's highlighted passage for a result, if it made one: escaped by the engine
+    (`encoder: html`) with only its <mark> tags added (search/engine.py)."""
+    passage = getattr(result, "search_highlight", None)
+    return mark_safe(passage) if passage else None  # noqa: S308 - escaped by the engine
 
 
 def facet_links(facets, query, filters):
@@ -126,7 +153,11 @@ def suggest(request):
         return JsonResponse({"results": []})
     filters = q.Filters.from_params(request.GET)
     pages = filters.apply(q.readable_pages(request))
-    results = q.backend_for(filters).autocomplete(" ".join(words), pages)[:SUGGESTIONS]
+    try:
+        results = list(q.backend_for(filters).autocomplete(" ".join(words), pages)[:SUGGESTIONS])
+    except UNAVAILABLE as error:
+        logger.warning("The search engine did not answer: %s", error)
+        results = []
     return JsonResponse(
         {"results": [{"title": page.title, "url": page.get_url(request)} for page in results]}
     )

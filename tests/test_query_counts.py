@@ -28,9 +28,6 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory
 # Visitors' renders (page cache misses) and members' renders.
 CEILING = 25
 MEMBER_CEILING = 30  # 29, and one COUNT for the unread notifications in the header
-# Search asks the backend once for each facet (type, language, topics of each page type, sector,
-# region), counts the pages matching every word and those matching some, and logs the query.
-SEARCH_EXTRA = 8
 
 
 class Site:
@@ -141,7 +138,7 @@ def assert_bounded_and_constant(few, many, ceiling):
     over = {
         kind: (few[kind], many[kind])
         for kind in few
-        if max(few[kind], many[kind]) > ceiling + (SEARCH_EXTRA if kind == "search" else 0)
+        if max(few[kind], many[kind]) > ceiling
     }
     assert not over, f"more than {ceiling} queries (with 3 items, with 12): {over}"
 

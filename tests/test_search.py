@@ -288,7 +288,7 @@ def test_facets_use_a_fixed_number_of_queries(
     for number in range(30):
         page = NewsPageFactory(parent=news_index, title=f"Wind {number}", body=body("x"))
         page.topics.add(heat)
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(25):
         client.get(URL, {"q": "wind"})
 
 

@@ -187,11 +187,6 @@ def engine_down(settings, db):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the search view lets the engine's connection error through (a 500); the search app's "
-    "rewrite (branch `search`) catches it",
-)
 def test_search_page_says_search_is_unavailable_while_the_engine_is_down(client, home, engine_down):
     NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Bike share opens")
     response = client.get(reverse("search"), {"q": "bike"})

@@ -8,9 +8,15 @@ French), and `for_language` gives the backend that searches in a language's conf
 import copy
 from collections import defaultdict
 
-from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchResults,
+)
 
 from wagtail.models import Locale
+
+from . import GroupedFacets
 
 LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 DEFAULT_CONFIG = "english"
@@ -28,8 +34,14 @@ class PortalPostgresIndex(PostgresIndex):
             PostgresIndex(self.backend.with_config(config)).add_items(model, group)
 
 
+class PortalPostgresSearchResults(GroupedFacets, PostgresSearchResults):
+    def matches(self):
+        return self.get_queryset()
+
+
 class PortalPostgresSearchBackend(PostgresSearchBackend):
     index_class = PortalPostgresIndex
+    results_class = PortalPostgresSearchResults
 
     def __init__(self, params):
         super().__init__(params)

@@ -25,6 +25,8 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from wagtail.search.index import SearchField
 from wagtail.search.models import IndexEntry
 
+from . import GroupedFacets
+
 
 class WeightedBM25(BM25):
     """bm25() with a weight for each FTS column, in their order: autocomplete, body, title."""
@@ -119,7 +121,11 @@ class PortalSQLiteAutocompleteQueryCompiler(
     COLUMN_WEIGHTS = (1.0, 0.0, 0.0)
 
 
-class PortalSQLiteSearchResults(SQLiteSearchResults):
+class PortalSQLiteSearchResults(GroupedFacets, SQLiteSearchResults):
+    def matches(self):
+        compiler = self.query_compiler
+        return compiler.search(compiler.get_config(self.backend), None, None)
+
     def _do_count(self):
         compiler = self.query_compiler
         if not compiler.handles():
