@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from home.blocks import DocumentBlock, FigureBlock
 from home.listing import public
-from home.models import BasePage, TopicsMixin
+from home.models import BasePage, PrefetchedFilterField, TopicsMixin
 from home.pagination import paginate
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
@@ -178,7 +178,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
         index.FilterField("region"),
         index.FilterField("year"),
         index.RelatedFields("topics", [index.SearchField("name")]),
-        index.FilterField("topics"),
+        PrefetchedFilterField("topics"),
         index.RelatedFields("sector", [index.SearchField("name")]),
         index.RelatedFields("region", [index.SearchField("name")]),
     ]

@@ -19,7 +19,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.groups import group_names
 from home.listing import public
-from home.models import BasePage, Topic, TopicsMixin
+from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
 from home.pagination import paginate
 from portal import parameters
 
@@ -122,7 +122,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
-        index.FilterField("topics"),
+        PrefetchedFilterField("topics"),
         index.FilterField("members_only"),
     ]
 

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listing import public
-from home.models import BasePage, Topic, TopicsMixin
+from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
 from home.pagination import paginate
 from portal import parameters
 
@@ -81,7 +81,7 @@ class NewsPage(TopicsMixin, BasePage):
         index.SearchField("author"),
         index.FilterField("date"),
         index.RelatedFields("topics", [index.SearchField("name")]),
-        index.FilterField("topics"),
+        PrefetchedFilterField("topics"),
     ]
 
     class Meta:

@@ -20,6 +20,8 @@ from opensearchpy.exceptions import OpenSearchException
 
 from django.utils.translation import get_language
 
+from .query import roots
+
 # Django language code → the engine's built-in analyzer for it.
 ANALYZERS = {"en": "english", "fr": "french", "es": "spanish"}
 # What the clients (opensearch-py; elasticsearch's transport) raise when the engine cannot answer:
@@ -68,6 +70,14 @@ class LanguageQueryMixin:
         return remapped + stemmed
 
 
+def query_words(query):
+    """The words of a search query (PlainText, Fuzzy and the queries combining them)."""
+    if hasattr(query, "query_string"):
+        return query.query_string.split()
+    inner = getattr(query, "subqueries", None) or [getattr(query, "subquery", None)]
+    return [word for subquery in inner if subquery is not None for word in query_words(subquery)]
+
+
 def text_fields(model, mapping_class):
     """The document fields holding `model`'s own text beside its title (summary first, as
     declared), which a snippet may quote."""
@@ -103,8 +113,14 @@ class ResultsMixin:
         """The query, with one highlighted passage of the matches' own text when not counting:
         each paragraph of a body is a value of its own, so a passage never runs into the next."""
         body = super()._get_es_body(for_count)
-        if not for_count:
+        words = query_words(self.query_compiler.query)
+        if words and not for_count:
             body["highlight"] = {
+                # Words starting like a query word, as the database backends' snippets mark them
+                # (search/query.py): the fields quoted are analysed as written, not stemmed.
+                "highlight_query": {
+                    "bool": {"should": [{"prefix": {"_all_text": root}} for root in roots(words)]}
+                },
                 "fields": {name: {} for name in self.highlighted_fields()},
                 "require_field_match": False,
                 "encoder": "html",

@@ -1,6 +1,9 @@
 """Searches that found nothing, by day: the "content gaps" editors should fill. Wagtail's
 QueryDailyHits counts every search but not what it found, so these are counted beside it."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -25,6 +28,13 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return self.query_string
+
+    @classmethod
+    def garbage_collect(cls):
+        """Delete the days older than Wagtail keeps its daily hits (WAGTAILSEARCH_HITS_MAX_AGE,
+        7 by default), so both reports cover the same days."""
+        days = getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 7)
+        cls.objects.filter(date__lt=timezone.localdate() - datetime.timedelta(days)).delete()
 
     @classmethod
     def record(cls, query_string):

@@ -291,13 +291,19 @@ def page_texts(page):
     return texts
 
 
+def roots(words):
+    """What a word of the text must start with to be marked as a query word: its last letters
+    may differ ("pumps" marks "pumping"). Longest first."""
+    return sorted({word.lower()[: max(4, len(word) - 2)] for word in words}, key=len, reverse=True)
+
+
 def term_pattern(words):
-    """Words starting like a query word (its last letters may differ: "pumps" marks "pumping")."""
-    roots = sorted({word[: max(4, len(word) - 2)] for word in words}, key=len, reverse=True)
-    if not roots:
+    """Words starting like a query word."""
+    roots_ = roots(words)
+    if not roots_:
         return None
     return re.compile(
-        r"\b(?:" + "|".join(re.escape(root) for root in roots) + r")\w*", re.IGNORECASE
+        r"\b(?:" + "|".join(re.escape(root) for root in roots_) + r")\w*", re.IGNORECASE
     )
 
 

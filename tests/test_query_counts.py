@@ -135,11 +135,7 @@ def assert_bounded_and_constant(few, many, ceiling):
     # Fewer is fine: a page of 12 listed items may hold fewer page types than one of 3.
     grew = {kind: (few[kind], many[kind]) for kind in few if many[kind] > few[kind]}
     assert not grew, f"queries with 3 items and with 12: {grew}"
-    over = {
-        kind: (few[kind], many[kind])
-        for kind in few
-        if max(few[kind], many[kind]) > ceiling
-    }
+    over = {kind: (few[kind], many[kind]) for kind in few if max(few[kind], many[kind]) > ceiling}
     assert not over, f"more than {ceiling} queries (with 3 items, with 12): {over}"
 
 

@@ -94,6 +94,20 @@ def test_engine_finds_a_page_despite_a_typo_in_a_fuzzy_search(home):
         assert list(get_search_backend().search(Fuzzy("retorfitting"), Page)) == [page.page_ptr]
 
 
+@pytest.mark.live_search
+@needs_engine
+def test_engine_highlights_the_paragraph_that_matches_any_form_of_the_word(home):
+    StandardPageFactory(
+        parent=home,
+        title="Town hall",
+        intro="A report.",
+        body=[("paragraph", "<p>First we met.</p>"), ("paragraph", "<p>Two pumps & more.</p>")],
+    )
+    with translation.override("en"):
+        [found] = get_search_backend().search("pump", Page)
+    assert found.search_highlight == "Two <mark>pumps</mark> &amp; more."
+
+
 class Node:
     """An OpenSearch node of the test's own, started and stopped by the project's script."""
 

@@ -1,4 +1,4 @@
-from .base import BasePage, TopicsMixin
+from .base import BasePage, PrefetchedFilterField, TopicsMixin
 from .pages import HomePage, HomePageFeatured, StandardPage
 from .site import MainMenu, SiteSettings, SiteText
 from .taxonomy import Region, Sector, Topic
@@ -8,6 +8,7 @@ __all__ = [
     "HomePage",
     "HomePageFeatured",
     "MainMenu",
+    "PrefetchedFilterField",
     "Region",
     "Sector",
     "SiteSettings",
