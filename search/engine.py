@@ -123,7 +123,6 @@ class ResultsMixin:
                 },
                 "fields": {name: {} for name in self.highlighted_fields()},
                 "require_field_match": False,
-                "encoder": "html",
                 "pre_tags": ["<mark>"],
                 "post_tags": ["</mark>"],
                 "number_of_fragments": 1,
@@ -144,7 +143,7 @@ class ResultsMixin:
         )
 
     def _get_results_from_hits(self, hits):
-        """Each result carries `search_highlight`: the engine's passage (escaped, with <mark>
+        """Each result carries `search_highlight`: the engine's passage (as written, with <mark>
         around the matches) from the first of its text fields that has one, or None."""
         order = self.highlighted_fields()
         passages = {}

@@ -307,6 +307,11 @@ def term_pattern(words):
     )
 
 
+def unmarked(passage):
+    """A passage the engine highlighted, as plain text: its <mark> tags taken out."""
+    return passage.replace("<mark>", "").replace("</mark>", "")
+
+
 def highlight(text, pattern):
     """Escape first, then wrap each match in <mark>: content can never inject markup."""
     escaped = escape(text)

@@ -5,7 +5,6 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -75,8 +74,7 @@ def search_page(request):
         items=[
             {
                 "page": specific[p.pk],
-                "snippet": engine_snippet(p)
-                or q.snippet(q.page_texts(specific[p.pk]), highlighted),
+                "snippet": snippet(p, specific[p.pk], highlighted),
             }
             for p in page_obj
             if p.pk in specific
@@ -93,11 +91,13 @@ def search_page(request):
     return response
 
 
-def engine_snippet(result):
-    """The engine's highlighted passage for a result, if it made one: escaped by the engine
-    (`encoder: html`) with only its <mark> tags added (search/engine.py)."""
+def snippet(result, page, words):
+    """The passage the engine's highlighter chose (search/engine.py), or one cut from the page's
+    text on the databases; escaped and marked here either way, never trusted as HTML."""
     passage = getattr(result, "search_highlight", None)
-    return mark_safe(passage) if passage else None  # noqa: S308 - escaped by the engine
+    if passage:
+        return q.highlight(q.unmarked(passage), q.term_pattern(words))
+    return q.snippet(q.page_texts(page), words)
 
 
 def facet_links(facets, query, filters):
