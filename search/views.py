@@ -13,6 +13,7 @@ from home.pagination import PAGE_SIZE
 
 from . import query as q
 from .models import ZeroResultQuery
+from .sections import search_sections
 
 SUGGESTIONS = 8
 
@@ -63,6 +64,7 @@ def search(request):
         ],
         facets=facet_links(q.facets(found, scope), query, filters),
         promotions=promoted_pages(scope, query) if query and page_obj.number == 1 else [],
+        sections=search_sections(request, words, filters) if words and page_obj.number == 1 else [],
         correction=" ".join(corrections.get(word, word) for word in words) if corrections else "",
         page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
     )
