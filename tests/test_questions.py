@@ -1,6 +1,8 @@
 """Questions and answers: who may read and do what, bad input, idempotence, moderation, articles."""
 
+import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -553,3 +555,13 @@ def test_demo_questions_span_languages_and_build_twice_without_duplicates(db):
     assert Question.objects.filter(article__isnull=False).count() == 1
     assert unanswered_questions().exists()
     assert Flag.objects.exists()
+
+
+def test_question_titles_in_the_list_are_shown_as_typed(question, asker):
+    """No style of the title's heading upper-cases it (a listing style once did)."""
+    html = client_for(asker).get(url("index")).content.decode()
+    heading = re.search(rf'<h2 class="([^"]+)"><a href="{question.get_absolute_url()}"', html)
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "portal.css").read_text()
+    for name in heading.group(1).split():
+        for rule in re.findall(rf"[^{{}}]*\.{re.escape(name)}\b[^{{}}]*{{([^}}]*)}}", css):
+            assert "uppercase" not in rule, name
