@@ -595,3 +595,8 @@ def test_members_narrow_the_questions_to_one_language(question, spanish_question
     response = client_for(asker).get(url("index"), {"lang": "es"})
     assert list(response.context["questions"]) == [spanish_question]
     assert client_for(asker).get(url("index"), {"lang": "xx" * 50}).status_code == 200
+
+
+def test_the_ask_form_speaks_the_readers_language_down_to_the_image_help(home, asker):
+    html = client_for(asker).get("/es/questions/ask/").content.decode()
+    assert "Formatos admitidos: GIF" in html and "Supported formats" not in html

@@ -47,6 +47,7 @@ def test_member_asks_expert_answers_and_the_answer_becomes_a_reviewed_article(jo
 
     journey.step("member asks a question")
     amira.get_by_role("link", name="Ask a question").click()
+    expect(amira.locator(".similar-suggestions")).to_be_hidden()  # nothing typed, nothing shown
     amira.get_by_label("Title").fill(TITLE)
     amira.get_by_label("Details").fill("Sensors cost too much. What did you do instead?")
     amira.get_by_label("Transport").check()
