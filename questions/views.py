@@ -113,6 +113,8 @@ def index(request):
         questions = questions.filter(answer_count=0)
     elif show == "resolved":
         questions = questions.filter(resolved=True)
+    elif show == "following" and user.is_authenticated:
+        questions = questions.filter(follows__user=user)
     answered_lately = (
         Question.objects.filter(merged_into__isnull=True, state=State.PUBLISHED)
         .filter(

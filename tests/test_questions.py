@@ -600,3 +600,13 @@ def test_members_narrow_the_questions_to_one_language(question, spanish_question
 def test_the_ask_form_speaks_the_readers_language_down_to_the_image_help(home, asker):
     html = client_for(asker).get("/es/questions/ask/").content.decode()
     assert "Formatos admitidos: GIF" in html and "Supported formats" not in html
+
+
+def test_members_list_the_questions_they_follow(question, asker, peer):
+    other = QuestionFactory(author=asker)
+    client_for(peer).post(url("follow", question.pk))
+    response = client_for(peer).get(url("index"), {"show": "following"})
+    assert list(response.context["questions"]) == [question]
+    assert (
+        other not in client_for(asker).get(url("index"), {"show": "following"}).context["questions"]
+    )
