@@ -31,7 +31,8 @@ def planted(site, settings):
     public = resolved(
         title=PUBLIC_TITLE, details=f"The {COMMON} wall fell in a storm.", topics=[harbours]
     )
-    Question.objects.filter(pk=public.pk).update(is_public=True)
+    public.is_public = True
+    public.save()  # saved, not updated: the search index learns of it as from the site
     # Members-only, resolved but never made public.
     resolved(title=f"Members {TOKEN} costs", details=f"{COMMON} {TOKEN}", topics=[secret])
     # Public once, then held, hidden or merged: none of them is readable by visitors now.
@@ -44,7 +45,8 @@ def planted(site, settings):
             topics=[secret],
         )
     duplicate = resolved(title=f"Merged {TOKEN}", details=f"{COMMON} {TOKEN}", topics=[secret])
-    Question.objects.filter(pk=duplicate.pk).update(is_public=True, merged_into=public)
+    duplicate.is_public, duplicate.merged_into = True, public
+    duplicate.save()
     return {"public": public, "member": MemberFactory()}
 
 
@@ -121,7 +123,14 @@ def test_a_french_question_is_listed_at_its_french_address(planted, settings):
     assert PUBLIC_TITLE not in Client().get("/questions/feed/").content.decode()
 
 
-def test_making_a_question_public_or_members_only_refreshes_cached_feeds(planted, editor):
+def searched(client, words):
+    """The questions section's count on the search page, 0 when it has none."""
+    sections = client.get(reverse("search"), {"q": words}).context["sections"]
+    return sum(section.count for section in sections)
+
+
+@pytest.mark.live_search
+def test_making_a_question_public_or_members_only_reaches_search_and_cached_feeds(planted, editor):
     question = Question.objects.get(title=f"Members {TOKEN} costs")
     visitor = Client()
     assert TOKEN not in visitor.get(reverse("questions:feed")).content.decode()
@@ -130,17 +139,22 @@ def test_making_a_question_public_or_members_only_refreshes_cached_feeds(planted
     address = f"http://localhost{question.get_absolute_url()}"
     assert TOKEN in visitor.get(reverse("questions:feed")).content.decode()
     assert address in visitor.get("/sitemap.xml").content.decode()
+    assert searched(visitor, TOKEN) == 1
     login(editor).post(moderate, {"action": "make_private"})
     assert TOKEN not in visitor.get(reverse("questions:feed")).content.decode()
     assert address not in visitor.get("/sitemap.xml").content.decode()
+    assert searched(visitor, TOKEN) == 0
 
 
-def test_hiding_a_public_question_refreshes_cached_feeds(planted, editor):
+@pytest.mark.live_search
+def test_hiding_a_public_question_takes_it_out_of_search_and_cached_feeds(planted, editor):
     visitor = Client()
     assert PUBLIC_TITLE in visitor.get(reverse("questions:feed")).content.decode()
+    assert searched(visitor, "rebuild harbour") == 1
     moderate = reverse("questions:moderate", args=[planted["public"].pk])
     login(editor).post(moderate, {"action": "hide"})
     assert PUBLIC_TITLE not in visitor.get(reverse("questions:feed")).content.decode()
+    assert searched(visitor, "rebuild harbour") == 0
 
 
 def test_feed_descriptions_escape_what_members_typed(planted):
