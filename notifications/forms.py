@@ -9,7 +9,7 @@ from .models import Preference
 class PreferenceForm(forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics I follow"),
-        help_text=_("Tell me about new questions on these topics."),
+        help_text=_("New questions, articles, case studies and news on these topics."),
         queryset=Topic.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -1,11 +1,12 @@
 """`notify()`: the one call every part of the portal uses to tell a member about an event."""
 
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.urls import reverse, translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,9 @@ MESSAGES = {
     "followed_question": _("%(actor)s answered “%(subject)s”, a question you follow"),
     "followed_topic": _("New question on a topic you follow: “%(subject)s”"),
     "article": _("“%(subject)s” became a knowledge article draft"),
+    "comment_reply": _("%(actor)s replied to your comment on “%(subject)s”"),
+    "article_comment": _("%(actor)s commented on your article “%(subject)s”"),
+    "followed_topic_page": _("New on a topic you follow: “%(subject)s”"),
 }
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -80,8 +84,14 @@ def absolute(path):
 
 def in_language(path, language):
     """`path`, an address in the default language, in `language` (`translate_url` resolves it
-    in the active language, so make that the default one first)."""
+    in the active language, so make that the default one first). A page's address is left as it
+    is: each translation of a page has its own, and the page may have none in `language`."""
     with translation.override(settings.LANGUAGE_CODE):
+        try:
+            if resolve(urlsplit(path).path).url_name == "wagtail_serve":
+                return path
+        except Resolver404:
+            return path
         return translate_url(path, language)
 
 

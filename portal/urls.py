@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge.permissions import admin_views as boundary
 from localization.sitemaps import sitemaps
 from portal import admin_input, parameters
+from questions.sitemaps import PublicQuestionSitemap
 
 # `<id:name>`: an `<int:name>` a database can hold (portal/parameters.py).
 register_converter(parameters.IdConverter, "id")
@@ -26,7 +27,12 @@ urlpatterns = [
     *admin_input.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {**sitemaps, "questions": PublicQuestionSitemap}},
+        name="sitemap",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

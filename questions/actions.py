@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import events
+from . import cache, events
 from .access import is_moderator
 from .articles import create_article, knowledge_index_for
 from .forms import FlagForm, MergeForm
@@ -135,6 +135,8 @@ def resolve_flags(post):
 def set_state(post, state):
     """Hide or publish a post; publishing a held post tells people about it (once)."""
     type(post).objects.filter(pk=post.pk).update(state=state)
+    if isinstance(post, Question):
+        cache.updated(post)
     post.state = state
     resolve_flags(post)
     if state == State.PUBLISHED:
@@ -171,6 +173,7 @@ def moderate_question(request, question_id):
         set_state(question, change["state"])
     else:
         Question.objects.filter(pk=question.pk).update(**change)
+        cache.updated(question)
     messages.success(request, _("The question has been updated."))
     return redirect(question)
 
@@ -202,6 +205,7 @@ def merge(request, question_id):
             for user_id in question.follows.values_list("user_id", flat=True):
                 add_once(QuestionFollow, question=target, user_id=user_id)
             Question.objects.filter(pk=question.pk).update(merged_into=target)
+            cache.updated(question)
         messages.success(request, _("The question has been merged."))
         return redirect(target)
     return render(request, "questions/merge.html", {"form": form, "question": question})

@@ -17,8 +17,14 @@ from .models import BODY_MAX_LENGTH, Answer, Flag, Question
 from .roles import attachments_collection
 
 
+def image_field():
+    """Wagtail's image field writes its help text (formats, size) when made: made per form, it
+    is in the language being read."""
+    return WagtailImageField(label=_("Image"), required=False)
+
+
 class QuestionForm(forms.ModelForm):
-    image_file = WagtailImageField(label=_("Image"), required=False)
+    image_file = image_field()
     document_file = forms.FileField(
         label=_("Document"),
         required=False,
@@ -49,6 +55,8 @@ class QuestionForm(forms.ModelForm):
         if self.instance.pk:  # attachments and locale are set when asking
             del self.fields["image_file"]
             del self.fields["document_file"]
+        else:
+            self.fields["image_file"] = image_field()
 
     def clean_document_file(self):
         upload = self.cleaned_data.get("document_file")

@@ -7,8 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Site
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
@@ -35,6 +37,12 @@ def shown_to(user, moderator):
     return Q(state=State.PUBLISHED)
 
 
+def site_root_url(request):
+    """The root address of the request's Wagtail site, or of the default site."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return site.root_url
+
+
 class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user):
         """What a person may read: members see published questions (and their own), visitors
@@ -44,6 +52,16 @@ class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         if not (moderator or takes_part(user)):
             questions = questions.filter(is_public=True)
         return questions
+
+    def listed_for(self, user):
+        """What search lists for a person: published questions they may read (members: all;
+        visitors: the public ones), never held, hidden or merged ones."""
+        questions = self.filter(state=State.PUBLISHED, merged_into__isnull=True)
+        return questions if takes_part(user) else questions.filter(is_public=True)
+
+    def public(self):
+        """What anyone may read, so what feeds and the sitemap list."""
+        return self.filter(state=State.PUBLISHED, merged_into__isnull=True, is_public=True)
 
     def with_counts(self):
         answered = Answer.objects.filter(question=OuterRef("pk"), state=State.PUBLISHED)
@@ -145,6 +163,7 @@ class Question(index.Indexed, Post):
         index.FilterField("is_public"),
         index.FilterField("merged_into"),
         index.FilterField("locale"),
+        index.FilterField("id"),  # search narrows by topic, sector and region to these ids
     ]
 
     class Meta:
@@ -157,6 +176,20 @@ class Question(index.Indexed, Post):
 
     def get_absolute_url(self):
         return reverse("questions:detail", args=[self.pk])
+
+    def get_url_in_its_language(self):
+        """The address in the language it was asked in (needs `locale`)."""
+        with translation.override(self.locale.language_code):
+            return self.get_absolute_url()
+
+    def get_full_url(self, request):
+        """The address on the request's site (as Wagtail's `Page.get_full_url`), in the
+        question's language: what the sitemap and feeds list."""
+        return site_root_url(request) + self.get_url_in_its_language()
+
+    def get_sitemap_urls(self, request):
+        """What Wagtail's sitemap asks each item for, as it does pages."""
+        return [{"location": self.get_full_url(request), "lastmod": self.updated_at}]
 
     @property
     def body(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import actions, views
+from . import actions, feeds, views
 
 app_name = "questions"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("ask/", views.ask, name="ask"),
     path("similar/", views.similar, name="similar"),
+    path("feed/", feeds.rss, name="feed"),
+    path("feed/atom/", feeds.atom, name="atom"),
     path("<int:question_id>/", views.detail, name="detail"),
     path("<int:question_id>/answer/", views.answer, name="answer"),
     path("<int:question_id>/edit/", views.edit_question, name="edit"),

@@ -5,6 +5,7 @@ Members-only unless an editor made a resolved question public. Every lookup goes
 """
 
 import datetime
+from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -16,6 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+
+from wagtail.models import Locale
 
 from home.listing import public
 from home.models import Topic
@@ -71,6 +74,22 @@ def is_trusted(user):
     return Question.objects.filter(published).exists() or Answer.objects.filter(published).exists()
 
 
+def in_reader_language(terms):
+    """{term: name} for topics, sectors and regions, named in the language being read where
+    they are translated (a question keeps those of the language it was asked in): one query a
+    kind of term from another language, none when all are in this one."""
+    locale = active_locale()
+    keys = defaultdict(set)
+    for term in terms:
+        if term.locale_id != locale.pk:
+            keys[type(term)].add(term.translation_key)
+    translated = {}
+    for model, model_keys in keys.items():
+        rows = model.objects.filter(locale=locale, translation_key__in=model_keys)
+        translated.update({(model, row.translation_key): row.name for row in rows})
+    return {term: translated.get((type(term), term.translation_key), term.name) for term in terms}
+
+
 @private
 def index(request):
     user = request.user
@@ -79,12 +98,23 @@ def index(request):
     topic = None
     if slug := request.GET.get("topic", "")[:100]:
         topic = topics.filter(slug=slug).first()
-        questions = questions.filter(topics=topic) if topic else questions.none()
+        # A topic in any language: questions asked in others carry its translations.
+        questions = (
+            questions.filter(topics__translation_key=topic.translation_key).distinct()
+            if topic
+            else questions.none()
+        )
+    locales = Locale.objects.order_by("language_code")
+    language = request.GET.get("lang", "")[:10]
+    if language:
+        questions = questions.filter(locale__language_code=language)
     show = request.GET.get("show", "")
     if show == "unanswered":
         questions = questions.filter(answer_count=0)
     elif show == "resolved":
         questions = questions.filter(resolved=True)
+    elif show == "following" and user.is_authenticated:
+        questions = questions.filter(follows__user=user)
     answered_lately = (
         Question.objects.filter(merged_into__isnull=True, state=State.PUBLISHED)
         .filter(
@@ -100,15 +130,21 @@ def index(request):
     )
     query = request.GET.copy()
     query.pop("page", None)
+    listed = paginate(
+        request, questions.select_related("author", "locale").prefetch_related("topics")
+    )
+    names = in_reader_language([t for question in listed for t in question.topics.all()])
+    for question in listed:
+        question.topic_names = [names[t] for t in question.topics.all()]
     return render(
         request,
         "questions/index.html",
         {
-            "questions": paginate(
-                request, questions.select_related("author").prefetch_related("topics")
-            ),
+            "questions": listed,
             "topics": topics,
             "active_topic": topic,
+            "locales": locales,
+            "language": language,
             "show": show,
             "answered_lately": answered_lately,
             "takes_part": takes_part(user),
@@ -165,8 +201,11 @@ def question_context(request, question, answer_form=None):
     can_answer = participant and question.state == State.PUBLISHED and not question.locked
     if can_answer and answer_form is None:
         answer_form = AnswerForm()
+    terms = [*question.topics.all(), question.sector, question.region]
+    names = in_reader_language([term for term in terms if term is not None])
     return {
         "question": question,
+        "term_names": list(names.values()),
         "answers": answers,
         "answer_form": answer_form if can_answer else None,
         "takes_part": participant,

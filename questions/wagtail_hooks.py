@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from .access import is_moderator
 from .admin_views import QuestionsGroup, UnansweredView
+from .search import question_section
 
 
 @hooks.register("register_admin_viewset")
@@ -41,3 +42,7 @@ def register_unanswered_menu_item():
         icon_name="help",
         order=70,
     )
+
+
+# Questions in site search, as a section of the search page (search/sections.py).
+hooks.register("register_search_section", question_section)

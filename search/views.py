@@ -17,6 +17,7 @@ from . import query as q
 from .engine import UNAVAILABLE
 from .facets import facets
 from .models import ZeroResultQuery
+from .sections import search_sections
 
 SUGGESTIONS = 8
 logger = logging.getLogger(__name__)
@@ -81,6 +82,7 @@ def search_page(request):
         ],
         facets=facet_links(facets(found), query, filters),
         promotions=promoted_pages(scope, query) if query and page_obj.number == 1 else [],
+        sections=search_sections(request, words, filters) if words and page_obj.number == 1 else [],
         correction=" ".join(corrections.get(word, word) for word in words) if corrections else "",
         page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
     )

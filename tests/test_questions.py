@@ -1,6 +1,8 @@
 """Questions and answers: who may read and do what, bad input, idempotence, moderation, articles."""
 
+import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -553,3 +555,58 @@ def test_demo_questions_span_languages_and_build_twice_without_duplicates(db):
     assert Question.objects.filter(article__isnull=False).count() == 1
     assert unanswered_questions().exists()
     assert Flag.objects.exists()
+
+
+def test_question_titles_in_the_list_are_shown_as_typed(question, asker):
+    """No style of the title's heading upper-cases it (a listing style once did)."""
+    html = client_for(asker).get(url("index")).content.decode()
+    heading = re.search(rf'<h2 class="([^"]+)"[^>]*><a href="{question.get_absolute_url()}"', html)
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "portal.css").read_text()
+    for name in heading.group(1).split():
+        for rule in re.findall(rf"[^{{}}]*\.{re.escape(name)}\b[^{{}}]*{{([^}}]*)}}", css):
+            assert "uppercase" not in rule, name
+
+
+@pytest.fixture
+def spanish_question(home, peer, topic):
+    from wagtail.models import Locale
+
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    return QuestionFactory(author=peer, locale=spanish, topics=[topic], title="¿Cómo aislar?")
+
+
+def test_a_topic_lists_questions_asked_in_every_language_named_in_the_readers(
+    question, spanish_question, asker, topic
+):
+    from wagtail.models import Locale
+
+    topic_es = topic.copy_for_translation(Locale.objects.get(language_code="es"))
+    topic_es.name, topic_es.slug = "Rehabilitación", "rehabilitacion"
+    topic_es.save()
+    response = client_for(asker).get("/es/questions/", {"topic": "rehabilitacion"})
+    listed = list(response.context["questions"])
+    assert set(listed) == {question, spanish_question}
+    assert all(item.topic_names == ["Rehabilitación"] for item in listed)
+    html = response.content.decode()
+    assert f'lang="en"><a href="/es/questions/{question.pk}/"' in html
+
+
+def test_members_narrow_the_questions_to_one_language(question, spanish_question, asker):
+    response = client_for(asker).get(url("index"), {"lang": "es"})
+    assert list(response.context["questions"]) == [spanish_question]
+    assert client_for(asker).get(url("index"), {"lang": "xx" * 50}).status_code == 200
+
+
+def test_the_ask_form_speaks_the_readers_language_down_to_the_image_help(home, asker):
+    html = client_for(asker).get("/es/questions/ask/").content.decode()
+    assert "Formatos admitidos: GIF" in html and "Supported formats" not in html
+
+
+def test_members_list_the_questions_they_follow(question, asker, peer):
+    other = QuestionFactory(author=asker)
+    client_for(peer).post(url("follow", question.pk))
+    response = client_for(peer).get(url("index"), {"show": "following"})
+    assert list(response.context["questions"]) == [question]
+    assert (
+        other not in client_for(asker).get(url("index"), {"show": "following"}).context["questions"]
+    )

@@ -12,6 +12,8 @@
     var list = box.querySelector("ul");
     var timer = null;
     var controller = null;
+    // Right under the title, where the member is looking while typing it.
+    input.parentElement.after(box);
 
     function show(items) {
         list.textContent = "";

@@ -1,13 +1,22 @@
-"""Journey (h): a member asks, a routed expert is told and answers, the asker accepts, and an
-editor turns the answer into a knowledge article draft; the inbox and emails show each step."""
+"""Journey (h): a member asks, a routed expert is told and answers, the asker accepts, an editor
+turns the answer into a knowledge article draft, the answerer submits it for review, an editor
+approves it, and the live article credits both; the inbox and emails show each step."""
 
 import pytest
 from playwright.sync_api import expect
 
 from django.core import mail
+from django.urls import reverse
 
 from knowledge.models import KnowledgeArticlePage
+from notifications.models import TopicFollow
 from questions.factories import AnswerFactory, QuestionFactory
+
+from .test_journey_knowledge import (  # noqa: F401  (_no_autosave: the fixture, applied here too)
+    _no_autosave,
+    submit_from_action_menu,
+    workflow_action,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,11 +26,20 @@ pytestmark = [
 TITLE = "How did you count cyclists on a budget?"
 
 
-def test_member_asks_expert_answers_asker_accepts_editor_drafts_an_article(journey, network):
+def emailed(user, text):
+    """Whether an email to `user` names `text` in its subject or body."""
+    return any(
+        message.to == [user.email] and (text in message.subject or text in message.body)
+        for message in mail.outbox
+    )
+
+
+def test_member_asks_expert_answers_and_the_answer_becomes_a_reviewed_article(journey, network):
     transport = network.topics["Transport"]
     # Both have posted before, so their posts are not held for a moderator.
     QuestionFactory(author=network.member, topics=[transport])
     AnswerFactory(author=network.other_member)
+    TopicFollow.objects.create(user=network.member, topic=transport)
 
     amira = journey.new_person(user=network.member)
     journey.goto("/questions/", step="member opens the questions", page=amira)
@@ -29,6 +47,7 @@ def test_member_asks_expert_answers_asker_accepts_editor_drafts_an_article(journ
 
     journey.step("member asks a question")
     amira.get_by_role("link", name="Ask a question").click()
+    expect(amira.locator(".similar-suggestions")).to_be_hidden()  # nothing typed, nothing shown
     amira.get_by_label("Title").fill(TITLE)
     amira.get_by_label("Details").fill("Sensors cost too much. What did you do instead?")
     amira.get_by_label("Transport").check()
@@ -90,3 +109,37 @@ def test_member_asks_expert_answers_asker_accepts_editor_drafts_an_article(journ
         bruno.get_by_role("link", name=f"“{TITLE}” became a knowledge article draft")
     ).to_be_visible()
     journey.check(page=bruno)
+
+    journey.step("the answerer submits the draft for review")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    journey.goto(edit_url, page=bruno)
+    expect(bruno.locator("#id_title")).to_have_value(TITLE)
+    submit_from_action_menu(bruno, "Submit to Knowledge review")
+    expect(bruno.get_by_text(f"Page '{TITLE}' has been submitted for moderation.")).to_be_visible()
+    article.refresh_from_db()
+    assert article.workflow_in_progress and not article.live
+    journey.check(page=bruno)
+    assert emailed(network.editor, TITLE)  # the reviewers are told
+
+    journey.goto(edit_url, step="an editor approves it in the admin", page=edith)
+    workflow_action(journey, edith, "Approve with comment", "Clear and useful, thank you.")
+    article.refresh_from_db()
+    assert article.live and not article.has_unpublished_changes
+    journey.check(page=edith)
+    assert emailed(network.other_member, TITLE)  # the author hears the outcome
+
+    journey.step("the question shows the live article, which credits answerer and asker")
+    journey.goto(question_url, page=amira)
+    notice = amira.locator(".notice--success")
+    expect(notice).to_contain_text("This answer became an article:")
+    notice.get_by_role("link", name=TITLE).click()
+    expect(amira.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(amira.locator("main")).to_contain_text("By Bruno Costa, Amira Haddad")
+    journey.check(page=amira)
+
+    journey.step("the asker, who follows its topic, finds the new article in the inbox")
+    journey.goto("/inbox/", page=amira)
+    amira.get_by_role("link", name=f"New on a topic you follow: “{TITLE}”").click()
+    expect(amira.get_by_role("heading", level=1)).to_have_text(TITLE)
+    journey.check(page=amira)
+    assert emailed(network.member, f"New on a topic you follow: “{TITLE}”")
