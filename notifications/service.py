@@ -19,6 +19,11 @@ MESSAGES = {
     "followed_question": _("%(actor)s answered “%(subject)s”, a question you follow"),
     "followed_topic": _("New question on a topic you follow: “%(subject)s”"),
     "article": _("“%(subject)s” became a knowledge article draft"),
+    "introduction": _("%(actor)s asks you for an introduction: “%(subject)s”"),
+    "introduction_accepted": _(
+        "%(actor)s accepted your introduction: you can now see each other's contact details"
+    ),
+    "introduction_declined": _("%(actor)s can't take up your introduction request this time"),
 }
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
