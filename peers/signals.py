@@ -29,7 +29,7 @@ def stated_expertise_changed(sender, instance, action, reverse, pk_set, **kwargs
 
 
 def article_people(page):
-    return [page.owner_id, *page.authors.values_list("pk", flat=True)]
+    return [page.owner_id, *(author.pk for author in page.authors.all())]
 
 
 @receiver(page_published, sender=KnowledgeArticlePage)
