@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import PageViewRestriction
-
-from localization.locales import locale_for
 
 
 @dataclass(frozen=True)
@@ -46,31 +46,41 @@ def about(item):
     return " ".join([item.title, *(topic.name for topic in item.topics)])
 
 
+def default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def readable_by_members(pages):
-    """Live pages in the default language, without those behind a password or a login-only
-    restriction (members may read the members-only, group-restricted ones)."""
-    pages = pages.live().filter(locale=locale_for(settings.LANGUAGE_CODE))
-    for restriction in PageViewRestriction.objects.exclude(
+    """Live pages in the default language, without those at or under a password or login-only
+    restriction (members may read the members-only, group-restricted ones), in the same query."""
+    restricted_above = PageViewRestriction.objects.exclude(
         restriction_type=PageViewRestriction.GROUPS
-    ).select_related("page"):
-        pages = pages.not_descendant_of(restriction.page, inclusive=True)
-    return pages
+    ).filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return (
+        pages.live()
+        .filter(locale__language_code=default_language())
+        .exclude(Exists(restricted_above))
+    )
 
 
 def articles(user_ids):
     from knowledge.models import KnowledgeArticlePage
 
-    pages = (
+    # A row per page and co-author (`coauthor`), so no second query asks for the authors.
+    rows = (
         readable_by_members(KnowledgeArticlePage.objects.all())
         .filter(Q(owner_id__in=user_ids) | Q(authors__in=user_ids))
-        .distinct()
-        .prefetch_related("topics", "authors")
-        .order_by("-first_published_at")
+        .annotate(coauthor=F("authors"))
+        .prefetch_related("topics")
+        .order_by("-first_published_at", "pk")
     )
     wanted = set(user_ids)
-    for page in pages:
+    pages = {}
+    for page in rows:
+        pages.setdefault(page.pk, (page, set()))[1].update({page.owner_id, page.coauthor} & wanted)
+    for page, people in pages.values():
         item = Contribution(_("Knowledge article"), page.title, page.url, tuple(page.topics.all()))
-        for user_id in ({page.owner_id} | {a.pk for a in page.authors.all()}) & wanted:
+        for user_id in people:
             yield user_id, item
 
 
@@ -90,9 +100,11 @@ def case_studies(user_ids):
 
 
 def accepted_answers(user_ids):
+    from home.models import Topic
     from questions.models import Answer, State
 
-    answers = (
+    # A row per answer and question topic, the topic's fields alongside: one query in all.
+    rows = (
         Answer.objects.filter(
             author_id__in=user_ids,
             is_accepted=True,
@@ -101,17 +113,28 @@ def accepted_answers(user_ids):
             question__merged_into__isnull=True,
         )
         .select_related("question")
-        .prefetch_related("question__topics")
-        .order_by("-created_at")
+        .annotate(
+            topic_id=F("question__topics__id"),
+            topic_name=F("question__topics__name"),
+            topic_key=F("question__topics__translation_key"),
+        )
+        .order_by("-created_at", "pk")
     )
-    for answer in answers:
+    answers = {}
+    for answer in rows:
+        topics = answers.setdefault(answer.pk, (answer, []))[1]
+        if answer.topic_id is not None:
+            topics.append(
+                Topic(pk=answer.topic_id, name=answer.topic_name, translation_key=answer.topic_key)
+            )
+    for answer, topics in answers.values():
         yield (
             answer.author_id,
             Contribution(
                 _("Accepted answer"),
                 answer.question.title,
                 answer.get_absolute_url(),
-                tuple(answer.question.topics.all()),
+                tuple(topics),
             ),
         )
 

@@ -4,19 +4,16 @@ through the search backend and matches can compare them in one query."""
 
 from modelsearch.index import insert_or_update_object
 
-from django.conf import settings
-
 from home.models import Topic
-from localization.locales import locale_for
 from members.models import MemberProfile
 
-from .contributions import contributions_of
+from .contributions import contributions_of, default_language
 
 
 def in_default_language(topics):
     """The default language's topics for `topics` in any language (by translation key)."""
     return Topic.objects.filter(
-        locale=locale_for(settings.LANGUAGE_CODE),
+        locale__language_code=default_language(),
         translation_key__in={topic.translation_key for topic in topics},
     )
 

@@ -11,6 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import PageViewRestriction
+
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.factories import RegionFactory, SectorFactory, TopicFactory
 from knowledge.factories import (
@@ -403,3 +405,18 @@ def test_comment_authors_link_only_to_listed_profiles(client, home, people):
     assert people["omar"].get_absolute_url() in html
     assert people["quinn"].get_absolute_url() not in html
     assert "Quinn Hidden" in html
+
+
+def test_pages_behind_a_password_are_not_contributions(client, people, home):
+    index = KnowledgeIndexPageFactory(parent=home)
+    secret = publish(
+        KnowledgeArticlePageFactory(parent=index, title="Secret notes", owner=people["pia"].user)
+    )
+    PageViewRestriction.objects.create(
+        page=secret,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="x",  # noqa: S106
+    )
+    client.force_login(people["nadia"].user)
+    assert secret.title not in client.get(people["pia"].get_absolute_url()).content.decode()
+    assert "Heat pump lessons" in client.get(people["omar"].get_absolute_url()).content.decode()
