@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from home.models import Region, Topic
+from wagtail.models import Locale
+
+from home.models import Region, Sector, Topic
 from localization.locales import locale_for
 
 from .models import MemberProfile, MembershipApplication
@@ -14,6 +16,10 @@ def regions():
 
 def topics():
     return Topic.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+
+
+def sectors():
+    return Sector.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
 
 
 def mailbox(email):
@@ -81,18 +87,25 @@ class ProfileForm(forms.ModelForm):
             "organisation",
             "role",
             "region",
+            "sector",
+            "languages",
             "bio",
             "expertise",
             "can_help_with",
             "looking_for",
             "contact_preference",
+            "contact_details",
             "listed_in_directory",
         ]
-        widgets = {"expertise": forms.CheckboxSelectMultiple}
+        widgets = {
+            "expertise": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions()
+        self.fields["sector"].queryset = sectors()
         self.fields["expertise"].queryset = topics()
         user = self.instance.user
         self.fields["first_name"].initial = user.first_name
@@ -108,13 +121,27 @@ class ProfileForm(forms.ModelForm):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+    """The directory's query and facets; `show_counts` puts the backend's counts in the options."""
+
+    q = forms.CharField(
+        label=_("What are you looking for?"),
+        required=False,
+        max_length=100,
+        help_text=_("A need, a topic, a name or an organisation: “heat pump”, “cooperative”."),
+    )
     topic = forms.ModelChoiceField(
-        label=_("Expertise"),
+        label=_("Topic"),
         queryset=Topic.objects.none(),
         required=False,
         to_field_name="slug",
         empty_label=_("All topics"),
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All sectors"),
     )
     region = forms.ModelChoiceField(
         label=_("Region"),
@@ -123,8 +150,26 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("All regions"),
     )
+    language = forms.ModelChoiceField(
+        label=_("Language spoken"),
+        queryset=Locale.objects.all(),
+        required=False,
+        to_field_name="language_code",
+        empty_label=_("Any language"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics()
+        self.fields["sector"].queryset = sectors()
         self.fields["region"].queryset = regions()
+
+    def show_counts(self, options):
+        """Label each option with how many of the found members it has (`search`'s options)."""
+        for name, values in options.items():
+            counts = {value.pk: count for value, count in values}
+            field = self.fields[name]
+            name_of = field.label_from_instance
+            field.label_from_instance = lambda value, counts=counts, name_of=name_of: (
+                f"{name_of(value)} ({counts.get(value.pk, 0)})"
+            )

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.search import index
+
 
 class MembershipApplication(models.Model):
     """Someone asking to join; staff approve (creating their account) or decline it."""
@@ -81,12 +83,13 @@ class MembershipApplication(models.Model):
         return self.status == self.Status.PENDING
 
 
-class MemberProfile(models.Model):
-    """What a member tells other members about themselves."""
+class MemberProfile(index.Indexed, models.Model):
+    """What a member tells other members about themselves, and (in `topics`) what their published
+    contributions show they know, so the directory's search and facets cover both."""
 
     class Contact(models.TextChoices):
         EMAIL = "email", _("Email me directly")
-        INTRODUCTION = "introduction", _("Ask the network team to introduce us")
+        INTRODUCTION = "introduction", _("Ask for an introduction through the portal")
         NONE = "none", _("Please don't contact me")
 
     user = models.OneToOneField(
@@ -102,12 +105,35 @@ class MemberProfile(models.Model):
         on_delete=models.SET_NULL,
         related_name="member_profiles",
     )
+    sector = models.ForeignKey(
+        "home.Sector",
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+    )
+    languages = models.ManyToManyField(
+        "wagtailcore.Locale",
+        verbose_name=_("languages I speak"),
+        blank=True,
+        related_name="+",
+        help_text=_("Of the network's languages, those you are happy to talk in."),
+    )
     bio = models.TextField(_("about me"), max_length=2000, blank=True)
     expertise = models.ManyToManyField(
         "home.Topic",
         verbose_name=_("areas of expertise"),
         blank=True,
         related_name="member_profiles",
+    )
+    topics = models.ManyToManyField(
+        "home.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Stated expertise and the topics of published contributions (peers/)."),
     )
     can_help_with = models.TextField(_("I can help with"), max_length=1000, blank=True)
     looking_for = models.TextField(_("I am looking for"), max_length=1000, blank=True)
@@ -118,6 +144,16 @@ class MemberProfile(models.Model):
         default=Contact.INTRODUCTION,
         help_text=_("Only “Email me directly” shows your email address to other members."),
     )
+    contact_details = models.TextField(
+        _("contact details for introductions"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Shown only to members whose introduction you accepted, or who accepted yours: "
+            "a phone number, an address, a video-call link. Your email address is never "
+            "shown unless you choose “Email me directly”."
+        ),
+    )
     listed_in_directory = models.BooleanField(
         _("list me in the member directory"),
         default=False,
@@ -127,6 +163,31 @@ class MemberProfile(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_fields = [
+        index.RelatedFields(
+            "user",
+            [
+                index.SearchField("first_name", boost=2),
+                index.SearchField("last_name", boost=2),
+                index.FilterField("is_active"),
+            ],
+        ),
+        index.SearchField("organisation", boost=2),
+        index.SearchField("role"),
+        index.SearchField("bio"),
+        index.SearchField("can_help_with", boost=2),
+        index.SearchField("looking_for"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("contribution_text", boost=2),
+        index.FilterField("id"),
+        index.FilterField("listed_in_directory"),
+        index.FilterField("user"),
+        index.FilterField("topics"),
+        index.FilterField("sector"),
+        index.FilterField("region"),
+        index.FilterField("languages"),
+    ]
 
     class Meta:
         ordering = ["user__first_name", "user__last_name"]
@@ -142,3 +203,12 @@ class MemberProfile(models.Model):
     @property
     def display_name(self):
         return self.user.get_full_name() or self.user.get_username()
+
+    def contribution_text(self):
+        """What the member's published contributions are called and about, for the index."""
+        from peers.contributions import contributions_of
+
+        return "\n".join(
+            f"{item.title} {' '.join(topic.name for topic in item.topics)}"
+            for item in contributions_of([self.user_id]).get(self.user_id, [])
+        )

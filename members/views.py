@@ -11,21 +11,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from home.pagination import paginate
-from localization.locales import active_locale
+from peers.contributions import contributions_of
 from portal import parameters
 
 from . import applications, limits
-from .access import can_see_page, comments_enabled_for, is_member, sees_unlisted_profiles
+from . import directory as directory_search
+from .access import can_see_page, comments_enabled_for, is_member
+from .directory import visible_profiles
 from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm, mailbox
 from .models import MemberProfile
 
@@ -75,81 +76,37 @@ def join_thanks(request):
 @members_only
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
-    profiles = (
-        MemberProfile.objects.filter(listed_in_directory=True, user__is_active=True)
-        .select_related("user", "region")
-        .prefetch_related("expertise")
-    )
+    query, chosen = "", {}
     if form.is_valid():
-        for word in form.cleaned_data["q"].split():
-            profiles = profiles.filter(
-                Q(user__first_name__icontains=word)
-                | Q(user__last_name__icontains=word)
-                | Q(organisation__icontains=word)
-            )
-        if form.cleaned_data["topic"]:
-            profiles = profiles.filter(expertise=form.cleaned_data["topic"])
-        if form.cleaned_data["region"]:
-            profiles = profiles.filter(region=form.cleaned_data["region"])
-    query = request.GET.copy()
-    query.pop("page", None)
+        query = form.cleaned_data["q"].strip()
+        chosen = {name: value for name, value in form.cleaned_data.items() if name != "q"}
+    found, options = directory_search.search(
+        directory_search.listed_profiles()
+        .select_related("user", "region")
+        .prefetch_related("expertise", "topics"),
+        query,
+        chosen,
+    )
+    form.show_counts(options)
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "members/directory.html",
-        {"form": form, "profiles": paginate(request, profiles), "filter_query": query.urlencode()},
+        {
+            "form": form,
+            "profiles": paginate(request, found),
+            "filter_query": params.urlencode(),
+        },
     )
-
-
-def contribution_models():
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page) and comments_enabled_for(model)
-    ]
-
-
-def contributed_pages(user):
-    """Live pages, in the current language, of the discussable types that the member owns or is
-    named on (author, contact)."""
-    models = contribution_models()
-    if not models:
-        return Page.objects.none()
-    condition = Q(owner=user)
-    for model in models:
-        for field in model._meta.get_fields():
-            related = getattr(field, "related_model", None)
-            if (
-                field.is_relation
-                and related is not None
-                and field.model is model
-                and related._meta.label == settings.AUTH_USER_MODEL
-                and not field.auto_created
-            ):
-                condition |= Q(**{f"{model._meta.model_name}__{field.name}": user})
-    pages = Page.objects.live().type(*models).filter(condition, locale=active_locale())
-    # Members may read group-restricted (members-only) pages, but not password- or login-only ones.
-    other_restrictions = PageViewRestriction.objects.exclude(
-        restriction_type=PageViewRestriction.GROUPS
-    ).select_related("page")
-    for restriction in other_restrictions:
-        pages = pages.not_descendant_of(restriction.page, inclusive=True)
-    return pages.distinct().specific().order_by("-first_published_at")
-
-
-def visible_profiles(user):
-    """Profiles of active members who consented to the directory; their own; all for staff."""
-    profiles = MemberProfile.objects.filter(user__is_active=True)
-    if sees_unlisted_profiles(user):
-        return profiles
-    return profiles.filter(Q(listed_in_directory=True) | Q(user=user))
 
 
 @members_only
 def profile(request, user_id):
     member = get_object_or_404(
         visible_profiles(request.user)
-        .select_related("user", "region")
-        .prefetch_related("expertise"),
+        .select_related("user", "region", "sector")
+        .prefetch_related("expertise", "languages"),
         user_id=user_id,
     )
     comments = (
@@ -163,7 +120,7 @@ def profile(request, user_id):
         "members/profile.html",
         {
             "member": member,
-            "pages": contributed_pages(member.user)[:20],
+            "contributions": contributions_of([member.user_id]).get(member.user_id, []),
             "comments": [c for c in comments if c.content_object and c.content_object.live],
             "is_own": member.user_id == request.user.pk,
         },

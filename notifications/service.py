@@ -23,6 +23,11 @@ MESSAGES = {
     "comment_reply": _("%(actor)s replied to your comment on “%(subject)s”"),
     "article_comment": _("%(actor)s commented on your article “%(subject)s”"),
     "followed_topic_page": _("New on a topic you follow: “%(subject)s”"),
+    "introduction": _("%(actor)s asks you for an introduction: “%(subject)s”"),
+    "introduction_accepted": _(
+        "%(actor)s accepted your introduction: you can now see each other's contact details"
+    ),
+    "introduction_declined": _("%(actor)s can't take up your introduction request this time"),
 }
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 

@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("accounts/", include("members.account_urls")),
     path("members/", include("members.urls")),
+    path("introductions/", include("peers.urls")),
     path("comments/", include("members.comment_urls")),
     path("questions/", include("questions.urls")),
     path("inbox/", include("notifications.urls")),

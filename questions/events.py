@@ -9,6 +9,7 @@ from django.utils import translation
 
 from notifications.models import TopicFollow
 from notifications.service import notify
+from peers import expertise
 
 from .models import QuestionFollow
 from .routing import experts, members
@@ -47,6 +48,8 @@ def answer_published(answer):
 
 def answer_accepted(answer):
     question = answer.question
+    # Accepted answers count as expertise: the previous and the new answerer's topics change.
+    expertise.refresh(question.answers.values_list("author_id", flat=True))
     notify(
         answer.author,
         "accepted",

@@ -28,6 +28,11 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory
 # Visitors' renders (page cache misses) and members' renders.
 CEILING = 25
 MEMBER_CEILING = 30  # 29, and one COUNT for the unread notifications in the header
+# "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
+# for the candidates and at most five for their contributions (articles 2, case studies 2,
+# accepted answers 1), whatever their number.
+MATCHES_EXTRA = 6
+MATCHES_PAGES = {"case study", "topic page"}
 
 
 class Site:
@@ -135,7 +140,13 @@ def assert_bounded_and_constant(few, many, ceiling):
     # Fewer is fine: a page of 12 listed items may hold fewer page types than one of 3.
     grew = {kind: (few[kind], many[kind]) for kind in few if many[kind] > few[kind]}
     assert not grew, f"queries with 3 items and with 12: {grew}"
-    over = {kind: (few[kind], many[kind]) for kind in few if max(few[kind], many[kind]) > ceiling}
+    over = {
+        kind: (few[kind], many[kind])
+        for kind in few
+        if max(few[kind], many[kind])
+        > ceiling
+        + (MATCHES_EXTRA if kind in MATCHES_PAGES else 0)
+    }
     assert not over, f"more than {ceiling} queries (with 3 items, with 12): {over}"
 
 

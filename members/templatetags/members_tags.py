@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 
 from ..access import is_member as user_is_member
+from ..directory import listed_profiles
 
 register = template.Library()
 
@@ -15,3 +16,19 @@ def absolute(path):
 @register.filter
 def is_member(user):
     return user_is_member(user)
+
+
+def tree_user_ids(tree):
+    for item in tree:
+        yield item["comment"].user_id
+        yield from tree_user_ids(item.get("children", []))
+
+
+@register.simple_tag
+def listed_authors(comment_tree):
+    """Ids of the comments' authors with a listed profile, in one query: only those are linked
+    (an unlisted profile answers 404 to other members)."""
+    ids = {user_id for user_id in tree_user_ids(comment_tree) if user_id}
+    if not ids:
+        return set()
+    return set(listed_profiles().filter(user_id__in=ids).values_list("user_id", flat=True))

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "knowledge",
     "search",
     "members",
+    "peers",
     "questions",
     "notifications",
     "operations",
@@ -272,6 +273,14 @@ MEMBERS_COMMENTS_PER_MINUTE = 5
 # Applications to join: per network address, and per mailbox (`+tag` variants and case are one).
 MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR = 5
 MEMBERS_APPLICATIONS_PER_MAILBOX_PER_DAY = 3
+# What shows a member's expertise (peers/contributions.py): each yields (user id, contribution).
+PEERS_CONTRIBUTION_PROVIDERS = [
+    "peers.contributions.articles",
+    "peers.contributions.case_studies",
+    "peers.contributions.accepted_answers",
+]
+# Introductions a member may ask for, per day.
+PEERS_INTRODUCTIONS_PER_DAY = env.get_int("PEERS_INTRODUCTIONS_PER_DAY", 5)
 
 # Knowledge workflow
 # Editors are emailed on every submission, authors on every decision; superusers only if in Editors.

@@ -1,0 +1,62 @@
+"""Matches and introduction controls, for members only (nothing renders for anyone else)."""
+
+from django import template
+
+from home.models import Topic
+from members.access import is_member
+
+from .. import matches
+from ..models import Block, Introduction
+
+register = template.Library()
+
+
+@register.inclusion_tag("peers/people_who_can_help.html", takes_context=True)
+def people_who_can_help(context, topics, exclude=None):
+    """Members who know `topics` (or one topic), with why; `exclude` is a user id (the asker,
+    the contact)."""
+    user = context["request"].user
+    if not is_member(user):
+        return {"matches": []}
+    topics = [topics] if isinstance(topics, Topic) else list(topics)
+    return {"matches": matches.for_topics(user, topics, exclude=[exclude])}
+
+
+@register.inclusion_tag("peers/you_might_talk_to.html", takes_context=True)
+def you_might_talk_to(context, profile):
+    return {"matches": matches.for_member(profile), "profile": profile}
+
+
+@register.inclusion_tag("peers/getting_in_touch.html", takes_context=True)
+def getting_in_touch(context, member):
+    """How `member` may be reached by the viewer: their chosen email, introduction status,
+    contact details once introduced either way round, and the block control."""
+    viewer = context["request"].user
+    own = viewer.pk == member.user_id
+    between = (
+        []
+        if own
+        else list(
+            Introduction.objects.filter(requester=viewer, recipient_id=member.user_id)
+            | Introduction.objects.filter(requester_id=member.user_id, recipient=viewer)
+        )
+    )
+    blocks = (
+        []
+        if own
+        else list(
+            Block.objects.filter(blocker=viewer, blocked_id=member.user_id)
+            | Block.objects.filter(blocker_id=member.user_id, blocked=viewer)
+        )
+    )
+    sent = next((item for item in between if item.requester_id == viewer.pk), None)
+    return {
+        "member": member,
+        "own": own,
+        "sent": sent,
+        "received": next((item for item in between if item.recipient_id == viewer.pk), None),
+        "introduced": any(item.status == Introduction.Status.ACCEPTED for item in between),
+        "blocked_by_viewer": any(block.blocker_id == viewer.pk for block in blocks),
+        "blocked": bool(blocks),
+        "csrf_token": context.get("csrf_token"),
+    }
