@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "members",
     "questions",
+    "workgroups",
     "notifications",
     "operations",
     "demo",
