@@ -258,3 +258,21 @@ def test_archived_groups_are_read_only(group, convener, member):
     response = login(member).post(url("board", group.pk), {"title": "Late", "body": "Post"})
     assert response.status_code == 403
     assert login(member).post(url("join", group.pk), follow=True).status_code == 200
+
+
+def test_demo_groups_have_members_threads_documents_and_meetings_and_build_twice(db):
+    from django.core.management import call_command
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    counts = WorkingGroup.objects.count(), Thread.objects.count(), Membership.objects.count()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (
+        WorkingGroup.objects.count(),
+        Thread.objects.count(),
+        Membership.objects.count(),
+    ) == counts
+    assert counts[0] == 4
+    assert WorkingGroup.objects.filter(joining=Joining.REQUEST).count() == 1
+    for group in WorkingGroup.objects.all():
+        assert group.conveners().exists() and group.threads.exists() and group.meetings.exists()
+        assert get_document_model().objects.filter(collection=group.collection).exists()

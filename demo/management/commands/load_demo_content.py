@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "demo.members",
     "demo.translations",
     "demo.questions",
+    "demo.workgroups",
 ]
 
 
