@@ -107,9 +107,23 @@ def test_an_editor_approving_a_group_in_the_admin_tells_its_convener(site, membe
     assert Notification.objects.filter(recipient=member, kind="group_live").exists()
 
 
-def test_members_cannot_reach_the_editors_group_admin(site, member, group):
-    response = login(member).get(reverse("wagtailsnippets_workgroups_workinggroup:list"))
-    assert response.status_code in (302, 403)
+def test_editors_list_groups_with_their_last_post_and_members_cannot(site, member, editor, group):
+    ThreadFactory(group=group)
+    listing = reverse("wagtailsnippets_workgroups_workinggroup:list")
+    response = login(editor).get(listing)
+    assert response.status_code == 200 and "Heat pumps" in response.content.decode()
+    assert login(member).get(listing).status_code in (302, 403)
+
+
+def test_an_editor_creates_a_group_whose_documents_only_its_members_read(site, editor, member):
+    from wagtail.models import CollectionViewRestriction
+
+    group = WorkingGroupFactory(name="Made by an editor")
+    ConvenerFactory(group=group, user=member)
+    restriction = CollectionViewRestriction.objects.get(collection=group.collection)
+    assert restriction.restriction_type == CollectionViewRestriction.GROUPS
+    assert {g.name for g in restriction.groups.all()} == {f"Working group {group.pk}", "Editors"}
+    assert member.groups.filter(pk=group.access_group_id).exists()
 
 
 def test_request_approve_post_and_download(group, convener, member):

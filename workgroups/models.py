@@ -156,7 +156,7 @@ class Membership(models.Model):
     panels = [FieldPanel("user"), FieldPanel("role"), FieldPanel("status")]
 
     class Meta:
-        ordering = ["-role", "user__first_name", "pk"]
+        ordering = ["role", "user__first_name", "pk"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [

@@ -34,7 +34,7 @@ from .lookups import (
     visible_reply,
     visible_thread,
 )
-from .models import Meeting, Membership, Reply, Status, Thread
+from .models import Joining, Meeting, Membership, Reply, Status, Thread
 
 
 def space_context(request, group, **extra):
@@ -44,7 +44,7 @@ def space_context(request, group, **extra):
 def is_trusted(user, group):
     """Who posts without waiting for a convener: conveners and editors, members of a group that
     approved them, and members with a published post in the group."""
-    if moderates(user, group) or group.joining == "request":
+    if moderates(user, group) or group.joining == Joining.REQUEST:
         return True
     published = Q(author=user, state=State.PUBLISHED)
     return (
@@ -61,7 +61,7 @@ def writable(group):
 @private
 def members(request, group_id):
     group = space(request, group_id)
-    memberships = group.memberships.select_related("user").order_by("-role", "user__first_name")
+    memberships = group.memberships.select_related("user").order_by("role", "user__first_name")
     can_manage = moderates(request.user, group)
     return render(
         request,

@@ -120,7 +120,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'membership',
                 'verbose_name_plural': 'memberships',
-                'ordering': ['-role', 'user__first_name', 'pk'],
+                'ordering': ['role', 'user__first_name', 'pk'],
                 'constraints': [models.UniqueConstraint(fields=('group', 'user'), name='workgroups_one_membership')],
             },
         ),
