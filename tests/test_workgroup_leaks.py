@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 
-from knowledge.factories import MemberFactory
+from knowledge.factories import EditorFactory, MemberFactory
 from news.factories import NewsIndexPageFactory
 from tests.helpers import login
 from workgroups.factories import (
@@ -178,3 +178,19 @@ def test_notifications_about_a_group_reach_only_its_members(planted):
     assert TOKEN not in inbox
     newcomer = planted["group"].memberships.get(user__username="newcomer").user
     assert TOKEN in login(newcomer).get(reverse("notifications:inbox")).content.decode()
+
+
+def test_the_admins_document_listing_and_chooser_hide_group_documents_from_members(planted):
+    editor = login(EditorFactory())  # the listing shows them to those who moderate groups
+    assert TOKEN in editor.get(reverse("wagtaildocs:index")).content.decode()
+    outsider = login(planted["outsider"])
+    for address in (
+        reverse("wagtaildocs:index"),
+        # Queries are echoed back, so they use the token in capitals.
+        f"{reverse('wagtaildocs:index')}?q={TOKEN.upper()}",
+        reverse("wagtaildocs_chooser:choose"),
+        f"{reverse('wagtaildocs_chooser:choose_results')}?q={TOKEN.upper()}",
+    ):
+        response = outsider.get(address)
+        assert response.status_code in (200, 302, 403), address
+        assert TOKEN not in response.content.decode(), address
