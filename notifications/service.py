@@ -28,6 +28,14 @@ MESSAGES = {
         "%(actor)s accepted your introduction: you can now see each other's contact details"
     ),
     "introduction_declined": _("%(actor)s can't take up your introduction request this time"),
+    "group_proposed": _("%(actor)s proposed a new group: “%(subject)s”"),
+    "group_live": _("Your group “%(subject)s” is live"),
+    "group_request": _("%(actor)s asked to join “%(subject)s”"),
+    "group_invite": _("%(actor)s invited you to join “%(subject)s”"),
+    "group_welcome": _("You are now a member of “%(subject)s”"),
+    "group_thread": _("%(actor)s started a discussion in your group: “%(subject)s”"),
+    "group_reply": _("%(actor)s replied to “%(subject)s” in your group"),
+    "group_meeting": _("New meeting in your group: “%(subject)s”"),
 }
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 

@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("introductions/", include("peers.urls")),
     path("comments/", include("members.comment_urls")),
     path("questions/", include("questions.urls")),
+    path("groups/", include("workgroups.urls")),
     path("inbox/", include("notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -11,7 +11,7 @@ from django.apps import apps
 
 from wagtail.models import Page
 
-PROJECT_APPS = ["home", "news", "casestudies", "knowledge", "search", "questions"]
+PROJECT_APPS = ["home", "news", "casestudies", "knowledge", "search", "questions", "workgroups"]
 
 
 def project_factories():

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "members",
     "peers",
     "questions",
+    "workgroups",
     "notifications",
     "operations",
     "demo",

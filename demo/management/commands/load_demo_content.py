@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "demo.translations",
     "demo.questions",
     "demo.peers",
+    "demo.workgroups",
 ]
 
 

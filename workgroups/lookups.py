@@ -1,0 +1,86 @@
+"""Every view finds its group, thread, reply or meeting here, through the querysets of what the
+person may see, so an id they may not see is a 404 whatever the view (never a 403)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
+
+from questions.models import State
+
+from .access import is_moderator, takes_part
+from .models import Membership, Reply, Thread, WorkingGroup
+
+# Nothing here may be kept by a shared cache: what a page shows depends on who asks.
+private = cache_control(private=True, no_cache=True)
+
+
+def participant_required(view):
+    """Visitors go to the login page; signed-in people who are not members are refused."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not takes_part(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def visible_group(request, group_id):
+    return get_object_or_404(WorkingGroup.objects.visible_to(request.user), pk=group_id)
+
+
+def space(request, group_id):
+    """A group whose members' space the person may enter; else 404, for visitors too."""
+    return get_object_or_404(WorkingGroup.objects.spaces_for(request.user), pk=group_id)
+
+
+def membership_of(user, group):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(group=group, user=user).first()
+
+
+def is_convener(user, group):
+    return Membership.objects.filter(
+        group=group, user=user, role=Membership.Role.CONVENER, status=Membership.Status.ACTIVE
+    ).exists()
+
+
+def moderates(user, group):
+    """Conveners moderate their group; editors every group."""
+    return is_moderator(user) or (user.is_authenticated and is_convener(user, group))
+
+
+def convener_required(user, group):
+    """Only for people already inside the space, so refusing confirms nothing new."""
+    if not moderates(user, group):
+        raise PermissionDenied
+
+
+def shown_to(user, moderator):
+    """The posts a person reads: published ones and their own; moderators everything."""
+    if moderator:
+        return Q()
+    return Q(state=State.PUBLISHED) | Q(author=user)
+
+
+def visible_thread(request, group, thread_id):
+    threads = Thread.objects.filter(group=group).filter(
+        shown_to(request.user, moderates(request.user, group))
+    )
+    return get_object_or_404(threads.select_related("author", "group"), pk=thread_id)
+
+
+def visible_reply(request, group, reply_id):
+    replies = Reply.objects.filter(thread__group=group).filter(
+        shown_to(request.user, moderates(request.user, group))
+    )
+    return get_object_or_404(replies.select_related("thread", "thread__group"), pk=reply_id)
+
+
+def rate_limited(request):
+    return render(request, "workgroups/rate_limited.html", status=429)
