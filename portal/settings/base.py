@@ -150,6 +150,9 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The app serves the image folders under MEDIA_URL (never documents: portal/media.py); turn off
+# when a web server or object storage serves them.
+SERVE_IMAGES = env.get_bool("SERVE_IMAGES", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -202,7 +205,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # A small file can declare a huge canvas: decoding 121 megapixels took a worker from 179 to 405 MB.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents only through Wagtail's view, which checks their collection's privacy, never as files
-# under MEDIA_URL (portal/urls.py serves only image folders in development).
+# under MEDIA_URL (portal/media.py serves only the image folders).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
