@@ -12,6 +12,7 @@ from home.factories import (
     TopicFactory,
 )
 from home.models import SiteSettings
+from home.site_address import host_and_port
 
 TOPICS = [
     ("Digital inclusion", "Helping people and organisations get online and stay safe there."),
@@ -181,7 +182,8 @@ def _remove_placeholder(root):
 def _make_default_site(home):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = host_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

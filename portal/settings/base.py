@@ -194,7 +194,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 
 WAGTAIL_SITE_NAME = "Peer Learning Portal"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one source for feeds, canonical links, hreflang, sitemaps and
+# emails: the default Wagtail Site and Django's sites record take it on every migrate
+# (home/site_address.py), and Wagtail's admin emails use it as their base.
+SITE_URL = env.site_url("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = env.search_backends(
     env.get("SEARCH_BACKEND"), env.get("SEARCH_URL"), env.get("SEARCH_INDEX_PREFIX", "portal_")
 )
