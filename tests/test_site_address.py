@@ -7,8 +7,9 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from home.factories import StandardPageFactory
 from home.site_address import apply_site_url
 from knowledge.factories import (
     EditorFactory,
@@ -20,7 +21,7 @@ from members.models import MembershipApplication
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from notifications.service import notify
 from portal.settings import env
-from tests.test_i18n import about, locales, translate  # noqa: F401 (fixtures)
+from tests.test_i18n import translate
 
 ADDRESS = "https://learning.network.test"
 PLACEHOLDERS = ("example.com", "localhost", "127.0.0.1", "testserver")
@@ -48,11 +49,11 @@ def test_applying_site_url_points_both_site_records_at_it(site_url):
 def test_feeds_sitemap_canonical_and_hreflang_name_the_site_url_host(
     client,
     site_url,
-    about,
-    locales,  # noqa: F811
+    home,
 ):
-    translate(about, locales["fr"], title="À propos")
-    index = NewsIndexPageFactory(parent=about.get_parent())
+    about = StandardPageFactory(parent=home, title="About the network", slug="about")
+    translate(about, Locale.objects.get_or_create(language_code="fr")[0], title="À propos")
+    index = NewsIndexPageFactory(parent=home)
     NewsPageFactory(parent=index, title="Network passes 300 members")
     for path in ("/news/feed/", "/news/feed/atom/", "/sitemap.xml"):
         response = client.get(path, secure=True)
