@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the page cache and the views below return (stored pages stay plain, so one
+    # copy serves every Accept-Encoding); ahead of ConditionalGet, which then tags plain content.
+    "portal.compression.TextGZipMiddleware",
     # Page cache: answers If-None-Match with 304s, then serves anonymous visitors stored pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.page_cache.PageCacheMiddleware",
