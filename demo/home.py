@@ -76,13 +76,23 @@ ABOUT_BODY = [
         },
     ),
 ]
-JOIN_BODY = [
-    (
-        "paragraph",
-        "<p>Membership is open to organisations working on digital practice or sustainability "
-        "for the public good. There is no fee. We ask members to share at least one piece of "
-        "learning a year and to follow our code of conduct.</p>",
-    ),
+
+
+def join_body(conduct):
+    """The join page's text, linking the code of conduct it asks members to follow."""
+    return [
+        (
+            "paragraph",
+            "<p>Membership is open to organisations working on digital practice or sustainability "
+            "for the public good. There is no fee. We ask members to share at least one piece of "
+            f'learning a year and to follow our <a linktype="page" id="{conduct.pk}">code of '
+            "conduct</a>.</p>",
+        ),
+        *JOIN_DETAILS,
+    ]
+
+
+JOIN_DETAILS = [
     ("heading", {"text": "What you get", "level": "h2"}),
     (
         "paragraph",
@@ -137,19 +147,19 @@ def build(demo):
         body=ABOUT_BODY,
         intro="A network of organisations that learn from each other.",
     )
-    join = StandardPageFactory(
-        parent=home,
-        title="Join the network",
-        slug="join",
-        body=JOIN_BODY,
-        intro="Membership is free for organisations working for the public good.",
-    )
     conduct = StandardPageFactory(
         parent=home,
         title="Code of conduct",
         slug="code-of-conduct",
         body=CONDUCT_BODY,
         intro="How we treat each other in the network.",
+    )
+    join = StandardPageFactory(
+        parent=home,
+        title="Join the network",
+        slug="join",
+        body=join_body(conduct),
+        intro="Membership is free for organisations working for the public good.",
     )
     if home.join_page_id is None:
         home.join_page = join

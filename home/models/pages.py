@@ -162,3 +162,18 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def is_join_page(self):
+        """Whether the home page's call to join points here, in any language: that page ends
+        with the way to the application form (home/standard_page.html)."""
+        home = self.get_parent().specific
+        join_page_id = getattr(home, "join_page_id", None)
+        return (
+            bool(join_page_id)
+            and Page.objects.filter(pk=join_page_id, translation_key=self.translation_key).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_join_page"] = self.is_join_page()
+        return context
