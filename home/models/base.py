@@ -76,6 +76,26 @@ class TopicsMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        """Topics in the page's own language. wagtail-localize copies many-to-many fields to a
+        translation unchanged (it translates only foreign keys to snippets), so a French case
+        study would carry English topics, and French filters and topic pages would not find it:
+        each topic is swapped for its translation in the page's locale, where one exists."""
+        if kwargs.get("update_fields") is None and self.locale_id:
+            self.topics = self.topics_in_own_locale()
+        return super().save(*args, **kwargs)
+
+    def topics_in_own_locale(self):
+        from .taxonomy import Topic
+
+        topics = list(self.topics.all())
+        foreign = {t.translation_key for t in topics if t.locale_id != self.locale_id}
+        if not foreign:
+            return topics
+        own = Topic.objects.filter(locale_id=self.locale_id, translation_key__in=foreign)
+        translated = {topic.translation_key: topic for topic in own}
+        return [translated.get(topic.translation_key, topic) for topic in topics]
+
     @cached_property
     def topic_list(self):
         """The page's topics, fetched once however often the page and its template need them."""

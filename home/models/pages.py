@@ -73,11 +73,20 @@ class HomePage(RoutablePageMixin, BasePage):
         verbose_name = _("home page")
 
     def featured_pages(self):
-        """The chosen case studies in the editor's order; their images are left to the caller."""
+        """The chosen case studies in the editor's order, in this home page's language only: a
+        translated home keeps its source's choices, so each is shown by its translation, and
+        one not translated yet is left out. Their images are left to the caller."""
         chosen = HomePageFeatured.objects.filter(home=self)
-        order = chosen.filter(page=OuterRef("pk")).values("sort_order")[:1]
+        order = chosen.filter(page__translation_key=OuterRef("translation_key")).values(
+            "sort_order"
+        )[:1]
         return list(
-            public(Page.objects.live().filter(pk__in=chosen.values("page_id")))
+            public(
+                Page.objects.live().filter(
+                    locale_id=self.locale_id,
+                    translation_key__in=chosen.values("page__translation_key"),
+                )
+            )
             .annotate(featured_order=Subquery(order))
             .order_by("featured_order", "pk")
             .specific()
