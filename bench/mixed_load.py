@@ -224,7 +224,7 @@ def main():
         "MEDIA_ROOT": str(work / "media"),
         "STATIC_ROOT": str(work / "static"),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
+        "SITE_URL": f"http://127.0.0.1:{args.port}",
     }
     print(f"setting up in {work} ({env['DATABASE_URL'].split('://')[0]})", flush=True)
     manage(env, "migrate", "--noinput", "-v", "0")

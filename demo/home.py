@@ -12,6 +12,7 @@ from home.factories import (
     TopicFactory,
 )
 from home.models import SiteSettings
+from home.site_address import host_and_port
 
 TOPICS = [
     ("Digital inclusion", "Helping people and organisations get online and stay safe there."),
@@ -75,13 +76,23 @@ ABOUT_BODY = [
         },
     ),
 ]
-JOIN_BODY = [
-    (
-        "paragraph",
-        "<p>Membership is open to organisations working on digital practice or sustainability "
-        "for the public good. There is no fee. We ask members to share at least one piece of "
-        "learning a year and to follow our code of conduct.</p>",
-    ),
+
+
+def join_body(conduct):
+    """The join page's text, linking the code of conduct it asks members to follow."""
+    return [
+        (
+            "paragraph",
+            "<p>Membership is open to organisations working on digital practice or sustainability "
+            "for the public good. There is no fee. We ask members to share at least one piece of "
+            f'learning a year and to follow our <a linktype="page" id="{conduct.pk}">code of '
+            "conduct</a>.</p>",
+        ),
+        *JOIN_DETAILS,
+    ]
+
+
+JOIN_DETAILS = [
     ("heading", {"text": "What you get", "level": "h2"}),
     (
         "paragraph",
@@ -136,19 +147,19 @@ def build(demo):
         body=ABOUT_BODY,
         intro="A network of organisations that learn from each other.",
     )
-    join = StandardPageFactory(
-        parent=home,
-        title="Join the network",
-        slug="join",
-        body=JOIN_BODY,
-        intro="Membership is free for organisations working for the public good.",
-    )
     conduct = StandardPageFactory(
         parent=home,
         title="Code of conduct",
         slug="code-of-conduct",
         body=CONDUCT_BODY,
         intro="How we treat each other in the network.",
+    )
+    join = StandardPageFactory(
+        parent=home,
+        title="Join the network",
+        slug="join",
+        body=join_body(conduct),
+        intro="Membership is free for organisations working for the public good.",
     )
     if home.join_page_id is None:
         home.join_page = join
@@ -181,7 +192,8 @@ def _remove_placeholder(root):
 def _make_default_site(home):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = host_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

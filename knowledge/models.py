@@ -146,11 +146,16 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         return sorted(people, key=lambda user: (user.pk != self.owner_id, user.pk))
 
     def related_articles(self, user=None, limit=3):
-        """Other live articles sharing a topic, those sharing most first."""
+        """Other live articles in the page's language sharing a topic, those sharing most first
+        (never the page's own translations)."""
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return KnowledgeArticlePage.objects.none()
-        articles = KnowledgeArticlePage.objects.live().exclude(pk=self.pk)
+        articles = (
+            KnowledgeArticlePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+        )
         if not can_read_members_only(user):
             articles = public(articles)
         return (

@@ -1,11 +1,14 @@
 from django import forms
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
 from home.models import Region, Sector, Topic
-from localization.locales import locale_for
+from localization.locales import active_locale, locale_for
 
 from .models import MemberProfile, MembershipApplication
 
@@ -22,6 +25,46 @@ def sectors():
     return Sector.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
 
 
+def in_active_language(field):
+    """Show a term field's choices by their names in the page's language, in that language's
+    order, while the values stay the default language's terms, which profiles and the directory
+    share."""
+    model = field.queryset.model
+    translated = model.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=active_locale()
+    ).values("name")[:1]
+    field.queryset = field.queryset.annotate(
+        shown_name=Coalesce(Subquery(translated), "name")
+    ).order_by("shown_name")
+    field.label_from_instance = lambda term: term.shown_name
+
+
+class CountedBoundField(BoundField):
+    """Django's bound field, with the character count (components/form_field.html) among the
+    texts that describe the input."""
+
+    @property
+    def counted_limit(self):
+        """The limit to count towards: typed text only (an email address's 254 is technical)."""
+        if self.widget_type in ("text", "textarea"):
+            return getattr(self.field, "max_length", None)
+        return None
+
+    @property
+    def aria_describedby(self):
+        described = super().aria_describedby
+        if self.counted_limit and self.auto_id:
+            return " ".join(filter(None, [described, f"{self.auto_id}_count"]))
+        return described
+
+
+def count_instead_of_cut(form):
+    """Browsers silently cut pasted text at an input's `maxlength`; instead, the page counts
+    characters (components/form_field.html) and the server refuses over-long text with an error."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("maxlength", None)
+
+
 def mailbox(email):
     """The mailbox an address delivers to: `Grace+spam@Example.org` is `grace@example.org`."""
     local, _at, domain = email.strip().lower().rpartition("@")
@@ -29,6 +72,8 @@ def mailbox(email):
 
 
 class ApplicationForm(forms.ModelForm):
+    bound_field_class = CountedBoundField
+
     """The public "Join the network" form. One application per email address.
 
     `website` is a honeypot: hidden from people and assistive technology by its template (in
@@ -57,9 +102,14 @@ class ApplicationForm(forms.ModelForm):
         widgets = {"expertise": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions()
+        self.fields["region"].empty_label = _("Choose your region")
         self.fields["expertise"].queryset = topics()
+        in_active_language(self.fields["region"])
+        in_active_language(self.fields["expertise"])
+        count_instead_of_cut(self)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -6,6 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from wagtail.models import Site
+
 FEED_LENGTH = 20
 
 
@@ -21,8 +23,12 @@ class NewsRssFeed(Feed):
     def title(self):
         return self.index_page.title
 
+    # Full addresses from the Wagtail Site (SITE_URL), not Django's sites record plus the request.
     def link(self):
-        return self.index_page.get_url(self.request)
+        return self.index_page.get_full_url(self.request)
+
+    def feed_url(self):
+        return Site.find_for_request(self.request).root_url + self.request.path
 
     def description(self):
         return self.index_page.intro
@@ -37,7 +43,7 @@ class NewsRssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_author_name(self, item):
         return item.author or None

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, register_converter
@@ -12,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge.permissions import admin_views as boundary
 from localization.sitemaps import sitemaps
-from portal import admin_input, parameters
+from portal import admin_input, media, parameters
 from questions.sitemaps import PublicQuestionSitemap
 
 # `<id:name>`: an `<int:name>` a database can hold (portal/parameters.py).
@@ -39,16 +37,13 @@ urlpatterns = [
     ),
 ]
 
+# Image folders only: documents go through Wagtail's view, which checks collection privacy.
+urlpatterns += media.image_urlpatterns()
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    # Image folders only: documents go through Wagtail's view, which checks collection privacy.
-    for folder in ("images", "original_images", "avatar_images"):
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT, folder)
-        )
 
 # Public, cacheable routes, prefixed by language except the default one.
 urlpatterns += i18n_patterns(

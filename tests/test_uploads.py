@@ -1,4 +1,4 @@
-"""Uploads: huge image canvases are refused; documents are never served as plain media files."""
+"""Uploads: huge image canvases are refused; images are served from media, documents never."""
 
 import importlib
 import io
@@ -44,19 +44,7 @@ def test_a_member_still_uploads_an_ordinary_image(client, home):
     assert Image.objects.get().width == 1200
 
 
-@pytest.fixture
-def development_urls(settings):
-    """The URLs as `DEBUG = True` builds them (portal/urls.py reads DEBUG when imported)."""
-    settings.DEBUG = True
-    importlib.reload(portal.urls)
-    clear_url_caches()
-    yield
-    settings.DEBUG = False
-    importlib.reload(portal.urls)
-    clear_url_caches()
-
-
-def test_in_development_private_documents_are_not_served_from_media(client, db, development_urls):
+def test_without_debug_images_are_served_from_media_but_private_documents_never(client, db):
     private = Collection.get_first_root_node().add_child(name="Private")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
@@ -75,3 +63,44 @@ def test_in_development_private_documents_are_not_served_from_media(client, db, 
     assert client.get(f"/media/{image.file.name}").status_code == 200
     rendition = image.get_rendition("width-4")
     assert client.get(rendition.url).status_code == 200
+
+
+def test_dot_dot_under_an_image_folder_never_reaches_documents(client, db):
+    document = Document.objects.create(
+        title="Minutes", file=SimpleUploadedFile("minutes.txt", b"secret minutes")
+    )
+    name = document.file.name.removeprefix("documents/")
+    for path in (f"images/../documents/{name}", f"images/%2e%2e/documents/{name}"):
+        response = client.get(f"/media/{path}")
+        assert response.status_code in (400, 404)
+        assert b"secret" not in b"".join(getattr(response, "streaming_content", [b""]))
+
+
+def test_served_images_may_be_cached_by_browsers_and_proxies(client, db):
+    image = Image.objects.create(
+        title="Photo", file=SimpleUploadedFile("photo.png", png(8, 8), "image/png")
+    )
+    response = client.get(image.get_rendition("width-4").url)
+    assert response["Content-Type"] == "image/png"
+    assert "public" in response["Cache-Control"] and "max-age=86400" in response["Cache-Control"]
+
+
+@pytest.fixture
+def images_served_elsewhere(settings):
+    """The URLs with SERVE_IMAGES off (portal/urls.py reads it when imported)."""
+    settings.SERVE_IMAGES = False
+    importlib.reload(portal.urls)
+    clear_url_caches()
+    yield
+    settings.SERVE_IMAGES = True
+    importlib.reload(portal.urls)
+    clear_url_caches()
+
+
+def test_with_serve_images_off_the_app_leaves_media_to_the_web_server(
+    client, db, images_served_elsewhere
+):
+    image = Image.objects.create(
+        title="Photo", file=SimpleUploadedFile("photo.png", png(8, 8), "image/png")
+    )
+    assert client.get(f"/media/{image.file.name}").status_code == 404

@@ -13,6 +13,8 @@ from wagtail.search import index
 
 from localization.review import TranslationReviewPermissionTester
 
+from .taxonomy import Topic
+
 
 class BasePage(Page):
     intro = models.TextField(
@@ -83,6 +85,27 @@ class TopicsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Topics in the page's own language. wagtail-localize copies many-to-many fields to a
+        translation unchanged (it translates only foreign keys to snippets), so a French case
+        study would carry English topics, and French filters and topic pages would not find it:
+        each topic is swapped for its translation in the page's locale, where one exists."""
+        if kwargs.get("update_fields") is None and self.locale_id:
+            translated = self.topics_translated_to_own_locale()
+            if translated is not None:
+                self.topics = translated
+        return super().save(*args, **kwargs)
+
+    def topics_translated_to_own_locale(self):
+        """The topics with those of other languages translated, or None if all are the page's."""
+        topics = list(self.topics.all())
+        foreign = {t.translation_key for t in topics if t.locale_id != self.locale_id}
+        if not foreign:
+            return None
+        own = Topic.objects.filter(locale_id=self.locale_id, translation_key__in=foreign)
+        translated = {topic.translation_key: topic for topic in own}
+        return [translated.get(topic.translation_key, topic) for topic in topics]
 
     @classmethod
     def get_indexed_objects(cls):

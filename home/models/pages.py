@@ -73,11 +73,20 @@ class HomePage(RoutablePageMixin, BasePage):
         verbose_name = _("home page")
 
     def featured_pages(self):
-        """The chosen case studies in the editor's order; their images are left to the caller."""
+        """The chosen case studies in the editor's order, in this home page's language only: a
+        translated home keeps its source's choices, so each is shown by its translation, and
+        one not translated yet is left out. Their images are left to the caller."""
         chosen = HomePageFeatured.objects.filter(home=self)
-        order = chosen.filter(page=OuterRef("pk")).values("sort_order")[:1]
+        order = chosen.filter(page__translation_key=OuterRef("translation_key")).values(
+            "sort_order"
+        )[:1]
         return list(
-            public(Page.objects.live().filter(pk__in=chosen.values("page_id")))
+            public(
+                Page.objects.live().filter(
+                    locale_id=self.locale_id,
+                    translation_key__in=chosen.values("page__translation_key"),
+                )
+            )
             .annotate(featured_order=Subquery(order))
             .order_by("featured_order", "pk")
             .specific()
@@ -162,3 +171,18 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def is_join_page(self):
+        """Whether the home page's call to join points here, in any language: that page ends
+        with the way to the application form (home/standard_page.html)."""
+        home = self.get_parent().specific
+        join_page_id = getattr(home, "join_page_id", None)
+        return (
+            bool(join_page_id)
+            and Page.objects.filter(pk=join_page_id, translation_key=self.translation_key).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_join_page"] = self.is_join_page()
+        return context

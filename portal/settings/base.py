@@ -65,6 +65,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the page cache and the views below return (stored pages stay plain, so one
+    # copy serves every Accept-Encoding); ahead of ConditionalGet, which then tags plain content.
+    "portal.compression.TextGZipMiddleware",
     # Page cache: answers If-None-Match with 304s, then serves anonymous visitors stored pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.page_cache.PageCacheMiddleware",
@@ -152,6 +155,9 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+# The app serves the image folders under MEDIA_URL (never documents: portal/media.py); turn off
+# when a web server or object storage serves them.
+SERVE_IMAGES = env.get_bool("SERVE_IMAGES", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -193,7 +199,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 
 WAGTAIL_SITE_NAME = "Peer Learning Portal"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one source for feeds, canonical links, hreflang, sitemaps and
+# emails: the default Wagtail Site and Django's sites record take it on every migrate
+# (home/site_address.py), and Wagtail's admin emails use it as their base.
+SITE_URL = env.site_url("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = env.search_backends(
     env.get("SEARCH_BACKEND"), env.get("SEARCH_URL"), env.get("SEARCH_INDEX_PREFIX", "portal_")
 )
@@ -204,7 +214,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # A small file can declare a huge canvas: decoding 121 megapixels took a worker from 179 to 405 MB.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents only through Wagtail's view, which checks their collection's privacy, never as files
-# under MEDIA_URL (portal/urls.py serves only image folders in development).
+# under MEDIA_URL (portal/media.py serves only the image folders).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

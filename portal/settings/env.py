@@ -3,6 +3,7 @@
 import os
 import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,6 +46,16 @@ def get_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def site_url(name, default):
+    """The site's public address, `scheme://host[:port]` with no path: Wagtail's `Site` holds
+    only a host name and a port (443 means https)."""
+    value = get(name, default).rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(f"{name} must look like https://portal.example.org: {value!r}")
+    return value
 
 
 def search_backends(kind, url, index_prefix):
