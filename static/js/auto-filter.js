@@ -18,6 +18,12 @@
             form.requestSubmit();
         });
     });
+    // On a phone the filters would push the results a screen down: fold them until asked for.
+    if (window.matchMedia("(max-width: 48rem)").matches) {
+        document.querySelectorAll("details[data-fold-narrow]:not([data-active])").forEach(function (details) {
+            details.open = false;
+        });
+    }
     const saved = sessionStorage.getItem(KEY);
     if (saved) {
         sessionStorage.removeItem(KEY);

@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
 TIMEOUT_MS = 15_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 # Wagtail's own admin markup has violations we cannot fix from this project; on admin pages axe
 # still runs over everything, but only violations on elements our code renders fail the test
@@ -217,10 +219,14 @@ class Journey:
         self.contexts = []
         self.page = self.new_person()
 
-    def new_person(self, user=None):
-        """A page in a browser of its own (its own cookies), logged in as `user` if given."""
+    def new_person(self, user=None, viewport=DESKTOP, javascript=True):
+        """A page in a browser of its own (its own cookies), logged in as `user` if given, on a
+        screen of `viewport`'s size, with or without JavaScript."""
         context = self.browser.new_context(
-            base_url=self.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+            base_url=self.base_url,
+            viewport=viewport,
+            locale="en-GB",
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(TIMEOUT_MS)
         # axe is injected before the page's own scripts, where the site's Content-Security-Policy
