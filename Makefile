@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-fast lint format migrate demo lock clean bench-search search-engine search-engine-stop backup restore load-test bench
+.PHONY: help install browser-tools run serve test test-fast lint format migrate demo lock clean bench-search search-engine search-engine-stop backup restore load-test bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,7 +36,12 @@ serve: install ## Serve with gunicorn, production settings and whitenoise (needs
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi \
 		--bind 127.0.0.1:$${PORT:-8000} --workers $${WEB_CONCURRENCY:-2}
 
-test: install ## Run the whole test suite: the suite, then the browser journeys on a database of their own
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+browser-tools: node_modules/.package-lock.json ## Install the Nu HTML Checker the browser tests run (npm; needs Java)
+
+test: install browser-tools ## Run the whole test suite: the suite, then the browser journeys on a database of their own
 	$(BIN)/pytest -m "not browser"
 	$(BIN)/pytest -m browser
 

@@ -116,6 +116,23 @@ CONDUCT_BODY = [
 ]
 
 
+PRIVACY_BODY = [
+    ("heading", {"text": "What we keep", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Your name, organisation, email address and what you choose to put on your profile. "
+        "Applications are kept until an editor decides; declined ones are deleted after 90 "
+        "days.</p>",
+    ),
+    ("heading", {"text": "Who sees it", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Members see each other's profiles; visitors see only published, public pages. "
+        "We never sell or share your data. Ask us to see, correct or delete it at any time.</p>",
+    ),
+]
+
+
 def build(demo):
     demo.made["topics"] = [
         TopicFactory(name=name, description=description) for name, description in TOPICS
@@ -167,6 +184,13 @@ def build(demo):
         home.hero_link_label = "How the network works"
         home.save_revision().publish()
     demo.made["conduct"] = conduct
+    privacy = StandardPageFactory(
+        parent=home,
+        title="Privacy",
+        slug="privacy",
+        body=PRIVACY_BODY,
+        intro="What the network keeps about you, why, and for how long.",
+    )
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.network_name = "Peer Learning Network"
@@ -174,6 +198,10 @@ def build(demo):
     settings.footer_text = "Content is written by members and reviewed by our editors."
     settings.contact_email = "hello@peerlearning.example"
     settings.contact_address = "The Old Library\n12 Mill Street\nManchester M1 2AB"
+    settings.footer_links = [
+        ("link", {"label": "", "page": page, "link_url": ""})
+        for page in (about, join, conduct, privacy)
+    ]
     settings.save()
 
     menu = MainMenuFactory()

@@ -1,6 +1,7 @@
 """Demo members with filled profiles, pending applications, and discussions on articles and case studies."""
 
 import datetime
+import itertools
 
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
@@ -108,6 +109,25 @@ THREADS = [
         ],
     ),
     ("We tried this and found the hardest part was keeping volunteers after the first month.", []),
+    (
+        "How did you measure whether it worked? Our board wants numbers, not stories.",
+        ["We counted hours saved per week, before and after. One spreadsheet, updated monthly."],
+    ),
+    (
+        "Did your trustees need convincing, or were they on board from the start?",
+        ["They needed a one-page summary with the risks spelled out. That was enough."],
+    ),
+]
+# Each page's own thread: a question about the page by name, and one reply from this list.
+PAGE_QUESTION = "We are about to start on “{title}” ourselves. What would you do first?"
+PAGE_REPLIES = [
+    "Find one person who will own it, and give them the time to do it properly.",
+    "Talk to the people who will use it before you buy anything.",
+    "Start with one team for a month and write down what goes wrong.",
+    "Ask the network: someone here has almost certainly done the hard part already.",
+    "Agree how you will know it has worked before you begin.",
+    "Budget for training. It always takes longer than the supplier says.",
+    "Visit an organisation that has done it. An afternoon saved us months.",
 ]
 
 
@@ -164,15 +184,17 @@ def _comment(page, user, text, when, parent=None, is_public=True):
     return comment
 
 
-def _discuss(demo, page, people, start):
-    """A few threads with replies; nothing if the page already has a discussion."""
+def _discuss(demo, page, people, start, threads):
+    """The page's own thread and the next of `threads` (seven threads for seven pages, so no
+    two pages carry the same discussion); nothing if the page already has a discussion."""
     if XtdComment.objects.filter(
         content_type=ContentType.objects.get_for_model(page), object_pk=str(page.pk)
     ).exists():
         return 0
     count = 0
     when = start
-    for question, replies in demo.rng.sample(THREADS, 3):
+    own = (PAGE_QUESTION.format(title=page.title), [demo.rng.choice(PAGE_REPLIES)])
+    for question, replies in [own, next(threads)]:
         when += datetime.timedelta(hours=demo.rng.randint(3, 40))
         parent = _comment(page, demo.rng.choice(people), question, when)
         count += 1
@@ -213,7 +235,8 @@ def build(demo):
         *KnowledgeArticlePage.objects.live().public().order_by("path")[:4],
         *CaseStudyPage.objects.live().public().order_by("path")[:3],
     ]
-    comments = sum(_discuss(demo, page, members, start) for page in pages)
+    threads = itertools.cycle(demo.rng.sample(THREADS, len(THREADS)))
+    comments = sum(_discuss(demo, page, members, start, threads) for page in pages)
     if pages and comments:
         newcomer = people[-1]
         _comment(

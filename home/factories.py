@@ -1,37 +1,15 @@
 """Factories for the site's shell; demo content and tests build from these."""
 
-import io
-import random
-
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
-from django.core.files.images import ImageFile
 from django.utils.text import slugify
 
 from wagtail.models import Collection, Locale
 
+from .illustrations import describe, picture
 from .models import HomePage, MainMenu, Region, Sector, StandardPage, Topic
-
-PALETTE = ["#0d5c46", "#1f6f8b", "#8a3b00", "#5a3d8a", "#2d6a2d", "#9b1d42", "#3d5a80"]
-
-
-def picture(seed, width=1200, height=675):
-    """A generated abstract picture, so demo content needs no downloads."""
-    rng = random.Random(seed)
-    base = rng.choice(PALETTE)
-    canvas = PILImage.new("RGB", (width, height), base)
-    draw = ImageDraw.Draw(canvas)
-    for _ in range(7):
-        radius = rng.randint(height // 8, height // 2)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.choice(PALETTE))
-    buffer = io.BytesIO()
-    canvas.save(buffer, "PNG")
-    return ImageFile(buffer, name=f"picture-{seed}.png")
 
 
 def default_locale():
@@ -44,8 +22,8 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
     collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Picture {n}")
-    description = factory.LazyAttribute(lambda o: f"Abstract illustration: {o.title}")
-    file = factory.Sequence(picture)
+    description = factory.LazyAttribute(lambda o: describe(o.title))
+    file = factory.LazyAttribute(lambda o: picture(o.title))
 
     class Meta:
         django_get_or_create = ["title"]

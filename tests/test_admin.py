@@ -83,6 +83,7 @@ def test_settings_edit_changes_the_footer(admin, site, client):
             "footer_text": "Registered charity 123",
             "contact_email": "hi@example.org",
             "contact_address": "",
+            "footer_links": streamfield([]),
             "social_links": streamfield([]),
         }
     )

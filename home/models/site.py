@@ -34,6 +34,12 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_address = models.TextField(_("postal address"), blank=True)
     social_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("social links"))
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_("The site's own pages listed in every page's footer: about, privacy, conduct."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -44,8 +50,16 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("footer_text"), FieldPanel("contact_email"), FieldPanel("contact_address")],
             heading=_("Footer and contact"),
         ),
+        FieldPanel("footer_links"),
         FieldPanel("social_links"),
     ]
+
+    def localized_footer_links(self):
+        """The footer's links, their pages in the current language (one query for all)."""
+        return [
+            {"url": link.url(), "text": link.text()}
+            for link in localize_links(item.value for item in self.footer_links)
+        ]
 
     class Meta:
         verbose_name = _("site settings")

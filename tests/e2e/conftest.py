@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
 TIMEOUT_MS = 15_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 # Wagtail's own admin markup has violations we cannot fix from this project; on admin pages axe
 # still runs over everything, but only violations on elements our code renders fail the test
@@ -217,10 +219,14 @@ class Journey:
         self.contexts = []
         self.page = self.new_person()
 
-    def new_person(self, user=None):
-        """A page in a browser of its own (its own cookies), logged in as `user` if given."""
+    def new_person(self, user=None, viewport=DESKTOP, javascript=True):
+        """A page in a browser of its own (its own cookies), logged in as `user` if given, on a
+        screen of `viewport`'s size, with or without JavaScript."""
         context = self.browser.new_context(
-            base_url=self.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+            base_url=self.base_url,
+            viewport=viewport,
+            locale="en-GB",
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(TIMEOUT_MS)
         # axe is injected before the page's own scripts, where the site's Content-Security-Policy
@@ -314,23 +320,26 @@ class Journey:
         )
         return response
 
-    def check(self, name=None, page=None, axe=True):
-        """Screenshot the page and run axe on it; fail on anything collected so far."""
+    def check(self, name=None, page=None, axe=True, every_impact=False):
+        """Screenshot the page and run axe on it; fail on anything collected so far.
+
+        axe's failures are its serious and critical violations, or with `every_impact` all of
+        them, best-practice rules included (the public page types are held to that)."""
         page = page or self.page
         page.wait_for_load_state("load")
         self.shots += 1
         label = re.sub(r"[^\w]+", "-", (name or self.step_name).lower()).strip("-")
         page.screenshot(path=str(self.folder / f"{self.shots:02d}-{label}.png"), full_page=True)
         if axe:
-            self.assert_accessible(page)
+            self.assert_accessible(page, every_impact)
         self.raise_problems()
 
-    def assert_accessible(self, page):
+    def assert_accessible(self, page, every_impact=False):
         violations = page.evaluate(AXE_RUN, OUR_ADMIN_MARKUP)
         admin = page.url.startswith(self.base_url + ADMIN_PREFIX)
         failing = []
         for violation in violations:
-            if violation["impact"] not in BLOCKING_IMPACTS:
+            if violation["impact"] not in BLOCKING_IMPACTS and not every_impact:
                 continue
             nodes = violation["nodes"]
             if admin:
@@ -344,8 +353,8 @@ class Journey:
                 )
         if failing:
             raise JourneyFailure(
-                f"step “{self.step_name}” on {page.url}: axe found serious or critical "
-                "violations:\n" + "\n".join(failing)
+                f"step “{self.step_name}” on {page.url}: axe found violations:\n"
+                + "\n".join(failing)
             )
 
     def _note_wagtail_violation(self, page, violation, nodes):
