@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "reviews",  # after wagtail.admin: replaces its emails to submitters
     "wagtail",
     "modelcluster",
     "taggit",
@@ -268,6 +269,8 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 # A member's comments wait for a moderator until this many of theirs have been approved.
 MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS = 2
+# The review service level: a submission is due this many working days after it is submitted.
+REVIEW_DUE_WORKING_DAYS = env.get_int("REVIEW_DUE_WORKING_DAYS", 5)
 MEMBERS_COMMENTS_PER_MINUTE = 5
 # Applications to join: per network address, and per mailbox (`+tag` variants and case are one).
 MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR = 5
