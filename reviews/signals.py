@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected
 
-from . import notices
+from . import editor_notices, notices  # noqa: F401  (editor_notices connects its receivers)
 
 # Wagtail's receivers for its emails to the submitter (wagtail/admin/signal_handlers.py).
 WAGTAIL_OUTCOME_EMAILS = {

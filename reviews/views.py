@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -41,7 +42,14 @@ class DueColumn(Column):
 
 
 class ClaimColumn(Column):
+    """ "I'll review this" or "Release": a form per row, so the cell needs the CSRF token."""
+
     cell_template_name = "reviews/claim_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["csrf_token"] = get_token(context["request"])
+        return context
 
 
 class TypeColumn(Column):
@@ -66,7 +74,9 @@ class ReviewQueueView(EditorReportView):
             ),
         ),
         TypeColumn("type", label=_("Type")),
-        LocaleColumn(accessor="workflow_state.content_object.locale_id", label=_("Language")),
+        LocaleColumn(
+            accessor="workflow_state.content_object.locale_id", label=_("Language"), sort_key=None
+        ),
         UserColumn("requested_by", label=_("From"), accessor="workflow_state.requested_by"),
         DateColumn("started_at", label=_("Submitted")),
         WaitingColumn("waiting", label=_("Waiting for")),
