@@ -2,18 +2,27 @@
 
 import swapper
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import DateColumn, TitleColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from portal.page_cache import purge
 
 from .models import KnowledgeArticlePage
 from .permissions import is_editor, own_or_live
@@ -33,6 +42,17 @@ class EditorMenuItem(MenuItem):
         return is_editor(request.user)
 
 
+class StillAccurateColumn(Column):
+    """A "Mark as still accurate" form per row (so the cell needs the CSRF token)."""
+
+    cell_template_name = "knowledge/admin/still_accurate_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["csrf_token"] = get_token(context["request"])
+        return context
+
+
 class OutOfDateView(EditorReportView):
     page_title = _("Articles past their review date")
     header_icon = "time"
@@ -47,6 +67,7 @@ class OutOfDateView(EditorReportView):
         DateColumn("review_by", label=_("Review by")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         UserColumn("owner", label=_("Author")),
+        StillAccurateColumn("still_accurate", label=_("Checked it?")),
     ]
 
     def get_queryset(self):
@@ -81,3 +102,19 @@ class PortalPageViewSet(PageViewSet):
 
     index_view_class = ExplorablePageIndexView
     search_view_class = MemberSafePageSearchView
+
+
+@require_POST
+def still_accurate(request, page_id):
+    """An editor confirms a live article is still accurate: a new review date, no new revision."""
+    article = get_object_or_404(KnowledgeArticlePage.objects.live(), pk=page_id)
+    if not article.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    article.mark_reviewed(article.live_revision, renew=True)
+    purge([article])
+    messages.success(
+        request,
+        _("“%(title)s” marked as still accurate; next review by %(date)s.")
+        % {"title": article.title, "date": date_format(article.review_by)},
+    )
+    return redirect(get_valid_next_url_from_request(request) or "knowledge_out_of_date")

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
 from .permissions.admin_views import BULK_ACTIONS, PortalPagesAdminAPIViewSet
-from .views import EditorMenuItem, OutOfDateView, PortalPageViewSet
+from .views import EditorMenuItem, OutOfDateView, PortalPageViewSet, still_accurate
 
 # What a member's admin menu keeps; everything else is for editors and administrators.
 MEMBER_MENU = {"explorer", "images", "documents", "help"}
@@ -36,6 +36,11 @@ def register_pages_admin_api(router):
 def register_admin_urls():
     return [
         path("knowledge/out-of-date/", OutOfDateView.as_view(), name="knowledge_out_of_date"),
+        path(
+            "knowledge/<int:page_id>/still-accurate/",
+            still_accurate,
+            name="knowledge_still_accurate",
+        ),
         path(
             "knowledge/out-of-date/results/",
             OutOfDateView.as_view(results_only=True),
