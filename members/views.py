@@ -22,6 +22,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.pagination import paginate
 from localization.locales import active_locale
+from moderation.forms import ReportForm
+from moderation.reports import record_report
 from portal import parameters
 
 from . import applications, limits
@@ -265,4 +267,11 @@ def flag_comment(request, comment_id):
     )
     if page is None:
         raise PermissionDenied
-    return xtd_flag(request, comment_id, next=page.url + "#comments")
+    form = ReportForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        context = {"comment": comment, "next": page.url + "#comments", "form": form}
+        return render(request, "comments/flag.html", context, status=status)
+    response = xtd_flag(request, comment_id, next=page.url + "#comments")
+    record_report(comment, request.user, form)
+    return response

@@ -72,8 +72,12 @@ def test_moderators_are_told_of_a_reported_comment_by_whom(
     comment = approved_comment(article, other_member, text="Rude words here.")
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("comments-flag", args=[comment.pk]), {"next": article.url})
-        client.post(reverse("comments-flag", args=[comment.pk]), {"next": article.url})
+        client.post(
+            reverse("comments-flag", args=[comment.pk]), {"next": article.url, "reason": "abuse"}
+        )
+        client.post(
+            reverse("comments-flag", args=[comment.pk]), {"next": article.url, "reason": "abuse"}
+        )
     [email] = emails_to(editor)
     assert "Ada Lovelace reported a comment" in email.subject
     assert "Rude words here." in email.body

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "members",
     "questions",
     "notifications",
+    "moderation",
     "operations",
     "demo",
     "localization",
