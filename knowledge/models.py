@@ -105,8 +105,21 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro", heading=_("Summary")),
-        FieldPanel("body"),
+        FieldPanel(
+            "intro",
+            heading=_("Summary"),
+            help_text=_(
+                "Two sentences on what the reader will be able to do after reading. E.g. “How to "
+                "move a small charity’s email to the cloud in a weekend, and what it costs.”"
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The guide itself: short sections with headings, steps as lists, and your own "
+                "experience. E.g. “We moved on a Friday evening so nobody missed mail.”"
+            ),
+        ),
         *TopicsMixin.panels,
         MultiFieldPanel(
             [

@@ -225,7 +225,7 @@ LOGGING = {
 # Members and community
 # Accounts live on the public site; members-only pages send visitors to the public login.
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "members:directory"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"  # members' "My articles", editors' "Needs action"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60  # the set-password link sent on approval lasts three days
