@@ -129,37 +129,154 @@ class CaseStudyPage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *BasePage.content_panels[:-1],
-        FieldPanel("intro", heading=_("Summary")),
+        FieldPanel(
+            "intro",
+            heading=_("Summary"),
+            help_text=_(
+                "Two sentences a busy peer can act on: who did what, and what changed. E.g. “Leeds"
+                " replaced 400 street lights with LEDs and cut their energy use by 60 per cent.”"
+            ),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("organisation_name"),
-                FieldPanel("organisation_kind"),
-                FieldPanel("organisation_size"),
-                FieldPanel("organisation_website"),
+                FieldPanel(
+                    "organisation_name",
+                    help_text=_(
+                        "The organisation that did the work, as it names itself. E.g. “Leeds City "
+                        "Council”."
+                    ),
+                ),
+                FieldPanel(
+                    "organisation_kind",
+                    help_text=_("Helps peers find organisations like theirs."),
+                ),
+                FieldPanel(
+                    "organisation_size",
+                    help_text=_(
+                        "Staff numbers, roughly: peers compare what a team of their size could do."
+                    ),
+                ),
+                FieldPanel(
+                    "organisation_website",
+                    help_text=_(
+                        "The organisation’s home page or the project’s page, e.g. "
+                        "https://www.leeds.gov.uk/."
+                    ),
+                ),
             ],
             heading=_("Organisation"),
         ),
         MultiFieldPanel(
-            [FieldPanel("sector"), FieldPanel("region"), FieldPanel("year")],
+            [
+                FieldPanel(
+                    "sector",
+                    help_text=_(
+                        "The field the work was in, e.g. energy, housing, digital services."
+                    ),
+                ),
+                FieldPanel(
+                    "region",
+                    help_text=_("Where the work happened, so peers nearby can get in touch."),
+                ),
+                FieldPanel("year"),
+            ],
             heading=_("Where and when"),
         ),
-        FieldPanel("challenge"),
-        FieldPanel("approach"),
-        MultiFieldPanel([FieldPanel("outcomes"), FieldPanel("results")], heading=_("Outcomes")),
-        FieldPanel("lessons"),
-        MultiFieldPanel([FieldPanel("pros"), FieldPanel("cons")], heading=_("Pros and cons")),
-        FieldPanel("partners"),
+        FieldPanel(
+            "challenge",
+            help_text=_(
+                "The problem in the organisation’s own words: what was wrong, for whom, and why it"
+                " mattered. E.g. “Our 40 volunteers lost a day a week to paper rotas.”"
+            ),
+        ),
+        FieldPanel(
+            "approach",
+            help_text=_(
+                "What you did, step by step, with the choices you made and why. E.g. “We piloted a"
+                " shared calendar with one team for a month before rolling it out.”"
+            ),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("contact_name"),
-                FieldPanel("contact_role"),
-                FieldPanel("contact_email"),
+                FieldPanel(
+                    "outcomes",
+                    help_text=_(
+                        "What changed, with numbers where you have them, and when you measured. "
+                        "E.g. “Rota time fell from a day to an hour a week within three months.”"
+                    ),
+                ),
+                FieldPanel(
+                    "results",
+                    help_text=_(
+                        "Key figures shown as highlights: a number, its unit and what it measures."
+                    ),
+                ),
+            ],
+            heading=_("Outcomes"),
+        ),
+        FieldPanel(
+            "lessons",
+            help_text=_(
+                "What you would tell a peer starting the same work: what to repeat, what to avoid."
+                " E.g. “Train two champions per team before launch.”"
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "pros",
+                    help_text=_(
+                        "What worked well, one point each. E.g. “Volunteers adopted it within two "
+                        "weeks.”"
+                    ),
+                ),
+                FieldPanel(
+                    "cons",
+                    help_text=_(
+                        "What did not, or what it cost, one point each. E.g. “The licence costs "
+                        "£400 a year.”"
+                    ),
+                ),
+            ],
+            heading=_("Pros and cons"),
+        ),
+        FieldPanel(
+            "partners",
+            help_text=_(
+                "Organisations that helped, with their role. E.g. “Digital Candle: volunteer tech "
+                "advice”."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "contact_name",
+                    help_text=_("Who peers can ask about this work."),
+                ),
+                FieldPanel(
+                    "contact_role",
+                    help_text=_("Their role, e.g. “Volunteer coordinator”."),
+                ),
+                FieldPanel(
+                    "contact_email",
+                    help_text=_("Only with their agreement: it is shown to readers."),
+                ),
                 FieldPanel("contact_user"),
             ],
             heading=_("Contact"),
         ),
-        FieldPanel("gallery"),
-        FieldPanel("documents"),
+        FieldPanel(
+            "gallery",
+            help_text=_(
+                "Photos of the work, each with a caption and alt text describing what it shows."
+            ),
+        ),
+        FieldPanel(
+            "documents",
+            help_text=_(
+                "Plans, reports or templates peers can reuse, e.g. the rota template you used."
+            ),
+        ),
         *TopicsMixin.panels,
         InlinePanel("related_links", label=_("Related case studies"), max_num=6),
     ]

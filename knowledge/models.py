@@ -105,8 +105,21 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro", heading=_("Summary")),
-        FieldPanel("body"),
+        FieldPanel(
+            "intro",
+            heading=_("Summary"),
+            help_text=_(
+                "Two sentences on what the reader will be able to do after reading. E.g. “How to "
+                "move a small charity’s email to the cloud in a weekend, and what it costs.”"
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The guide itself: short sections with headings, steps as lists, and your own "
+                "experience. E.g. “We moved on a Friday evening so nobody missed mail.”"
+            ),
+        ),
         *TopicsMixin.panels,
         MultiFieldPanel(
             [
@@ -191,16 +204,20 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         )
         restriction.groups.set(Group.objects.filter(name__in=[MEMBERS, EDITORS]))
 
-    def mark_reviewed(self, revision):
-        """Record an editor's approval on the live page and on the revision it published."""
+    def mark_reviewed(self, revision, renew=False):
+        """Record a review on the live page and on the revision it published (no new
+        revision): today as last reviewed, and a new review date if the old one has come, or
+        always with `renew` (an editor confirming the article is still accurate)."""
         today = timezone.localdate()
         review_by = self.review_by
-        if review_by is None or review_by <= today:
+        if renew or review_by is None or review_by <= today:
             review_by = today + REVIEW_PERIOD
         KnowledgeArticlePage.objects.filter(pk=self.pk).update(
             last_reviewed=today, review_by=review_by
         )
-        if revision is not None:
-            revision.content["last_reviewed"] = today.isoformat()
-            revision.content["review_by"] = review_by.isoformat()
-            revision.save(update_fields=["content"])
+        self.last_reviewed, self.review_by = today, review_by
+        revisions = {revision, self.latest_revision} if renew else {revision}
+        for each in filter(None, revisions):
+            each.content["last_reviewed"] = today.isoformat()
+            each.content["review_by"] = review_by.isoformat()
+            each.save(update_fields=["content"])

@@ -22,6 +22,7 @@ def article_statuses(user):
     articles = list(
         KnowledgeArticlePage.objects.filter(Q(owner=user) | Q(authors=user))
         .distinct()
+        .select_related("locale")
         .order_by("-latest_revision_created_at", "-pk")
     )
     states = {

@@ -10,13 +10,15 @@ knowledge index calls `ensure_index_setup()` for the members' page permission an
 """
 
 from django.apps import apps as global_apps
+from django.utils.translation import gettext_noop
 
 MEMBERS = "Members"
 EDITORS = "Editors"
-WORKFLOW_NAME = "Knowledge review"
-SITE_WORKFLOW_NAME = "Editorial review"
+# Names stored in the database, marked so emails can show them translated (`{% translate %}`).
+WORKFLOW_NAME = gettext_noop("Knowledge review")
+SITE_WORKFLOW_NAME = gettext_noop("Editorial review")
 DEFAULT_WORKFLOW_NAME = "Moderators approval"  # created by Wagtail's own migration
-TASK_NAME = "Editors' review"
+TASK_NAME = gettext_noop("Editors' review")
 MEMBER_COLLECTION = "Member uploads"
 
 MEMBER_MODEL_PERMISSIONS = [("wagtailadmin", "access_admin")]

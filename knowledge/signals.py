@@ -2,8 +2,9 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
-from wagtail.signals import workflow_approved
+from wagtail.signals import page_published, workflow_approved
 
 from .models import KnowledgeArticlePage, KnowledgeIndexPage
 from .roles import ensure_index_setup
@@ -20,3 +21,11 @@ def record_review(sender, instance, **kwargs):
     article = KnowledgeArticlePage.objects.filter(pk=instance.object_id).first()
     if article is not None:
         article.mark_reviewed(article.live_revision)
+
+
+@receiver(page_published, sender=KnowledgeArticlePage)
+def publishing_an_overdue_article_reviews_it(sender, instance, revision, **kwargs):
+    """An editor publishing an article past its review date has looked at it: it leaves
+    "Articles past review date" with a new date."""
+    if instance.review_by is not None and instance.review_by < timezone.localdate():
+        instance.mark_reviewed(revision)

@@ -1,24 +1,31 @@
-"""Editors' admin reports: the knowledge review queue and articles past their review-by date."""
+"""Editors' admin reports (articles past their review-by date) and the member-safe page views."""
 
 import swapper
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.timesince import timesince
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from portal.page_cache import purge
+
 from .models import KnowledgeArticlePage
-from .permissions import own_or_live
-from .roles import WORKFLOW_NAME
+from .permissions import is_editor, own_or_live
 
 Page = swapper.load_model("wagtailcore", "Page")
 
@@ -30,79 +37,20 @@ class EditorReportView(ReportView):
     permission_required = "publish"
 
 
-class WaitingColumn(Column):
-    def get_value(self, instance):
-        return timesince(instance.started_at, timezone.now())
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
 
 
-class ReviewQueueView(EditorReportView):
-    page_title = _("Knowledge review queue")
-    header_icon = "tasks"
-    index_url_name = "knowledge_review_queue"
-    index_results_url_name = "knowledge_review_queue_results"
-    columns = [
-        TitleColumn(
-            "page",
-            label=_("Article"),
-            accessor="workflow_state.content_object.get_admin_display_title",
-            get_url=lambda state: reverse(
-                "wagtailadmin_pages:edit", args=[state.workflow_state.object_id]
-            ),
-        ),
-        UserColumn("requested_by", label=_("From"), accessor="workflow_state.requested_by"),
-        DateColumn("started_at", label=_("Submitted")),
-        WaitingColumn("waiting", label=_("Waiting for")),
-        TitleColumn(
-            "compare",
-            label=_("Changes"),
-            accessor="compare_label",
-            get_url=lambda state: state.compare_url,
-        ),
-    ]
+class StillAccurateColumn(Column):
+    """A "Mark as still accurate" form per row (so the cell needs the CSRF token)."""
 
-    def get_queryset(self):
-        return (
-            TaskState.objects.reviewable_by(self.request.user)
-            .filter(workflow_state__workflow__name=WORKFLOW_NAME)
-            .select_related("workflow_state__requested_by__wagtail_userprofile", "revision")
-            .prefetch_related("workflow_state__content_object")
-            .order_by("started_at")
-        )
+    cell_template_name = "knowledge/admin/still_accurate_cell.html"
 
-    def decorate_paginated_queryset(self, object_list):
-        """Link each submission to what changed since the page's previous one, read in one query."""
-        earlier = {}  # page id -> [(task state pk, revision id)], oldest first
-        for page_id, pk, revision_id in (
-            TaskState.objects.filter(
-                workflow_state__object_id__in={s.workflow_state.object_id for s in object_list}
-            )
-            .order_by("pk")
-            .values_list("workflow_state__object_id", "pk", "revision_id")
-        ):
-            earlier.setdefault(page_id, []).append((pk, revision_id))
-        for state in object_list:
-            page_id = state.workflow_state.object_id
-            previous = next(
-                (
-                    revision_id
-                    for pk, revision_id in reversed(earlier.get(page_id, []))
-                    if pk < state.pk and revision_id != state.revision_id
-                ),
-                None,
-            )
-            if previous:
-                state.compare_label = _("Compare with the previous submission")
-                state.compare_url = reverse(
-                    "wagtailadmin_pages:revisions_compare",
-                    args=[page_id, previous, state.revision_id],
-                )
-            else:
-                state.compare_label = _("First submission: view the draft")
-                state.compare_url = reverse(
-                    "wagtailadmin_pages:workflow_preview",
-                    args=[page_id, state.task_id],
-                )
-        return object_list
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["csrf_token"] = get_token(context["request"])
+        return context
 
 
 class OutOfDateView(EditorReportView):
@@ -119,6 +67,7 @@ class OutOfDateView(EditorReportView):
         DateColumn("review_by", label=_("Review by")),
         DateColumn("last_reviewed", label=_("Last reviewed")),
         UserColumn("owner", label=_("Author")),
+        StillAccurateColumn("still_accurate", label=_("Checked it?")),
     ]
 
     def get_queryset(self):
@@ -153,3 +102,19 @@ class PortalPageViewSet(PageViewSet):
 
     index_view_class = ExplorablePageIndexView
     search_view_class = MemberSafePageSearchView
+
+
+@require_POST
+def still_accurate(request, page_id):
+    """An editor confirms a live article is still accurate: a new review date, no new revision."""
+    article = get_object_or_404(KnowledgeArticlePage.objects.live(), pk=page_id)
+    if not article.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    article.mark_reviewed(article.live_revision, renew=True)
+    purge([article])
+    messages.success(
+        request,
+        _("“%(title)s” marked as still accurate; next review by %(date)s.")
+        % {"title": article.title, "date": date_format(article.review_by)},
+    )
+    return redirect(get_valid_next_url_from_request(request) or "knowledge_out_of_date")

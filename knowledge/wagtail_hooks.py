@@ -4,13 +4,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
 from .permissions.admin_views import BULK_ACTIONS, PortalPagesAdminAPIViewSet
-from .views import OutOfDateView, PortalPageViewSet, ReviewQueueView
+from .views import EditorMenuItem, OutOfDateView, PortalPageViewSet, still_accurate
 
 # What a member's admin menu keeps; everything else is for editors and administrators.
 MEMBER_MENU = {"explorer", "images", "documents", "help"}
@@ -36,35 +35,18 @@ def register_pages_admin_api(router):
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
-        path("knowledge/review-queue/", ReviewQueueView.as_view(), name="knowledge_review_queue"),
-        path(
-            "knowledge/review-queue/results/",
-            ReviewQueueView.as_view(results_only=True),
-            name="knowledge_review_queue_results",
-        ),
         path("knowledge/out-of-date/", OutOfDateView.as_view(), name="knowledge_out_of_date"),
+        path(
+            "knowledge/<int:page_id>/still-accurate/",
+            still_accurate,
+            name="knowledge_still_accurate",
+        ),
         path(
             "knowledge/out-of-date/results/",
             OutOfDateView.as_view(results_only=True),
             name="knowledge_out_of_date_results",
         ),
     ]
-
-
-class EditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_editor(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_review_queue_menu_item():
-    return EditorMenuItem(
-        _("Knowledge review queue"),
-        reverse("knowledge_review_queue"),
-        name="knowledge-review-queue",
-        icon_name="tasks",
-        order=50,
-    )
 
 
 @hooks.register("register_reports_menu_item")

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+
+from moderation.forms import DismissForm
+from moderation.models import FlagReview, needs_action, open_reports
 
 from . import applications
 from .models import MembershipApplication
@@ -95,6 +99,12 @@ class DeclineApplicationView(DecisionView):
 
 
 class CommentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=gettext_lazy("Show"),
+        choices=[("needs_action", gettext_lazy("Needs action"))],
+        empty_label=gettext_lazy("All comments"),
+        method="filter_state",
+    )
     is_public = django_filters.BooleanFilter(label=gettext_lazy("Approved"))
     is_removed = django_filters.BooleanFilter(label=gettext_lazy("Removed"))
     flagged = django_filters.BooleanFilter(label=gettext_lazy("Flagged"), method="filter_flagged")
@@ -105,6 +115,9 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_flagged(self, queryset, name, value):
         return queryset.filter(flag_count__gt=0) if value else queryset.filter(flag_count=0)
+
+    def filter_state(self, queryset, name, value):
+        return needs_action(queryset)
 
 
 def comment_excerpt(comment):
@@ -117,6 +130,15 @@ def comment_page(comment):
 
 
 class CommentIndexView(ReviewIndexView):
+    """Opens on what needs a moderator ("Show: All comments" lists everything)."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "state" not in self.request.GET:
+            kwargs["data"] = kwargs["data"].copy()
+            kwargs["data"]["state"] = "needs_action"
+        return kwargs
+
     def get_base_queryset(self):
         return (
             super()
@@ -149,8 +171,9 @@ class CommentInspectView(DecisionInspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["flags"] = self.object.flags.select_related("user")
+        context["flags"] = self.object.flags.select_related("user", "review__dismissed_by")
         context["can_moderate"] = self.user_has_permission("change")
+        context["open_reports"] = open_reports().filter(comment=self.object).exists()
         return context
 
 
@@ -174,3 +197,29 @@ class RemoveCommentView(DecisionView):
         comment.is_removed = True
         comment.save()
         messages.success(request, _("The comment has been removed."))
+
+
+class DismissReportsView(DecisionView):
+    """Leave a reported comment up: its open reports are dismissed, with the moderator's reason."""
+
+    model = XtdComment
+
+    def decide(self, request, comment):
+        form = DismissForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request, _("Say why the comment stays, so the decision can be explained.")
+            )
+            return
+        dismissal = {
+            "dismissed_at": timezone.now(),
+            "dismissed_by": request.user,
+            "dismissal_reason": form.cleaned_data["reason"],
+        }
+        for flag in open_reports().filter(comment=comment):
+            FlagReview.objects.update_or_create(
+                flag=flag,
+                defaults=dismissal,
+                create_defaults={"reason": FlagReview.Reason.OTHER, **dismissal},
+            )
+        messages.success(request, _("The reports are dismissed; the comment stays."))

@@ -14,6 +14,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
 
+from wagtail.users.models import UserProfile
+
+from notifications.models import Preference
+
 from .access import MEMBERS_GROUP
 from .models import MemberProfile
 
@@ -83,8 +87,21 @@ def approve(application, by):
     application.decided_at = timezone.now()
     application.decided_by = by
     application.save()
-    _email(application, "approved", {"user": user, "set_password_url": set_password_url(user)})
+    speak_their_language(user, application.language)
+    with override(application.language):
+        link = set_password_url(user)  # /fr/accounts/… for someone who applied in French
+    _email(application, "approved", {"user": user, "set_password_url": link})
     return user
+
+
+def speak_their_language(user, language):
+    """A new member's notifications and admin start in the language they applied in (unless
+    they already chose one)."""
+    Preference.objects.get_or_create(user=user, defaults={"language": language})
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
 
 
 @transaction.atomic

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from home.pagination import paginate
+from moderation.forms import ReportForm
+from moderation.reports import record_report
 from peers.contributions import contributions_of
 from portal import parameters
 
@@ -222,4 +224,11 @@ def flag_comment(request, comment_id):
     )
     if page is None:
         raise PermissionDenied
-    return xtd_flag(request, comment_id, next=page.url + "#comments")
+    form = ReportForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        context = {"comment": comment, "next": page.url + "#comments", "form": form}
+        return render(request, "comments/flag.html", context, status=status)
+    response = xtd_flag(request, comment_id, next=page.url + "#comments")
+    record_report(comment, request.user, form)
+    return response

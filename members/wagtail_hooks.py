@@ -93,6 +93,7 @@ class CommentViewSet(DecisionViewSet):
     decisions = {
         "approve": admin_views.ApproveCommentView,
         "remove": admin_views.RemoveCommentView,
+        "dismiss": admin_views.DismissReportsView,
     }
 
 

@@ -69,10 +69,31 @@ class NewsPage(TopicsMixin, BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
     content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("author"),
-        FieldPanel("body"),
+        *BasePage.content_panels[:-1],
+        FieldPanel(
+            "intro",
+            help_text=_(
+                "One or two sentences for listings and the feed: the news in brief. E.g. "
+                "“Applications for the 2027 exchange visits open on 1 March.”"
+            ),
+        ),
+        FieldPanel(
+            "date",
+            help_text=_("The day the news happened or was announced."),
+        ),
+        FieldPanel(
+            "author",
+            help_text=_(
+                "Who wrote it, as readers should see it, e.g. “Ana García, network coordinator”."
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The news: what happened, who it matters to, and what readers can do next (a link "
+                "to sign up, a date to note)."
+            ),
+        ),
         *TopicsMixin.panels,
     ]
     search_fields = [

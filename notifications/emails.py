@@ -28,7 +28,11 @@ def entries(notifications, language):
     """What an email lists of each notification: the message and the address, in `language`."""
     with translation.override(language):
         return [
-            {"message": str(message(item)), "url": localized_url(item.url, language)}
+            {
+                "message": str(message(item)),
+                "detail": item.detail,
+                "url": localized_url(item.url, language),
+            }
             for item in notifications
         ]
 

@@ -26,6 +26,9 @@ class Notification(models.Model):
     )
     subject = models.CharField(_("about"), max_length=255)
     url = models.CharField(max_length=500)
+    detail = models.TextField(
+        _("details"), blank=True, help_text=_("What the person wrote, e.g. a reviewer's note.")
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

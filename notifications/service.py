@@ -10,6 +10,8 @@ from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.models import UserProfile
+
 from .models import Notification, Preference
 
 # What each kind of event says; `%(actor)s` is who did it, `%(subject)s` what it is about.
@@ -36,6 +38,14 @@ MESSAGES = {
     "group_thread": _("%(actor)s started a discussion in your group: “%(subject)s”"),
     "group_reply": _("%(actor)s replied to “%(subject)s” in your group"),
     "group_meeting": _("New meeting in your group: “%(subject)s”"),
+    "changes_requested": _("%(actor)s asked for changes to “%(subject)s” before publishing it"),
+    "approved": _("%(actor)s approved and published “%(subject)s”"),
+    "submission_overdue": _("“%(subject)s” is waiting for review past its due date"),
+    "application": _("New application to join from %(subject)s"),
+    "comment_held": _("A comment on “%(subject)s” is waiting for approval"),
+    "comment_reported": _("%(actor)s reported a comment on “%(subject)s”"),
+    "review_date": _("“%(subject)s” has reached its review date"),
+    "review_overdue": _("“%(subject)s” is past its review date: is it still accurate?"),
 }
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
@@ -49,27 +59,42 @@ def message(notification):
 
 def preference_for(user, language=None):
     """The member's preference, made with the defaults on first use: in `language` when the
-    member is the one asking (their settings page), else the site's default language."""
+    member is the one asking (their settings page), else their Wagtail admin language if they
+    chose one, else the site's default language."""
     if language not in dict(settings.LANGUAGES):
-        language = settings.LANGUAGE_CODE
+        language = admin_language(user)
     preference, _created = Preference.objects.get_or_create(
         user=user, defaults={"language": language}
     )
     return preference
 
 
-def notify(recipient, kind, key, subject, url, actor=None):
+def admin_language(user):
+    """The language the user chose for the Wagtail admin, if it is one of the site's."""
+    profile = UserProfile.objects.filter(user=user).first()
+    chosen = profile.preferred_language if profile else ""
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def notify(recipient, kind, key, subject, url, actor=None, detail=""):
     """Tell `recipient` about an event named `key`, once: a second call for the same event and
     member (a retry, a double click, a second route) changes nothing and sends nothing.
 
-    `url` is the address in the default language; the inbox and emails translate it.
+    `url` is the address in the default language; the inbox and emails translate it. `detail`
+    is what someone wrote about the event (a reviewer's note), shown with it as written.
     """
     if actor is not None and recipient.pk == actor.pk or not recipient.is_active:
         return None
     notification, created = Notification.objects.get_or_create(
         recipient=recipient,
         key=key,
-        defaults={"kind": kind, "subject": subject[:255], "url": url, "actor": actor},
+        defaults={
+            "kind": kind,
+            "subject": subject[:255],
+            "url": url,
+            "actor": actor,
+            "detail": detail,
+        },
     )
     if not created:
         return None

@@ -202,7 +202,7 @@ def test_members_flag_a_comment_and_editors_see_the_flags(client, article, membe
     client.force_login(member)
     flag_url = reverse("comments-flag", args=[comment.pk])
     assert "Report this comment?" in client.get(flag_url).content.decode()
-    response = client.post(flag_url, {"next": article.url})
+    response = client.post(flag_url, {"next": article.url, "reason": "abuse"})
     assert response.status_code == 302
     assert CommentFlag.objects.filter(
         comment=comment, user=member, flag=CommentFlag.SUGGEST_REMOVAL

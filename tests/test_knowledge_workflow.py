@@ -77,7 +77,7 @@ def recipients():
 
 
 def test_member_draft_to_review_to_changes_to_approval_goes_live_and_is_searchable(
-    index, member, editor
+    index, member, editor, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory(name="Cloud and infrastructure")
     as_member, as_editor = login(member), login(editor)
@@ -93,11 +93,15 @@ def test_member_draft_to_review_to_changes_to_approval_goes_live_and_is_searchab
     assert "Moving a charity" in mail.outbox[0].subject
 
     mail.outbox.clear()
-    response = workflow_action(as_editor, article, "reject", comment="Please add what it cost.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = workflow_action(as_editor, article, "reject", comment="Please add what it cost.")
     assert response.status_code == 302
     state = WorkflowState.objects.for_instance(article).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert recipients() == ["amira@example.org"]
+    assert "asked for changes" in mail.outbox[0].subject
+    assert "rejected" not in mail.outbox[0].subject + mail.outbox[0].body
+    assert "Please add what it cost." in mail.outbox[0].body
     (status,) = article_statuses(member)
     assert status.status == "changes_requested"
     assert status.review_comment == "Please add what it cost."
@@ -132,13 +136,17 @@ def test_member_draft_to_review_to_changes_to_approval_goes_live_and_is_searchab
     assert "two days and" in as_editor.get(compare).content.decode()
 
     mail.outbox.clear()
-    response = workflow_action(as_editor, article, "approve", comment="Thanks, clear and useful.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = workflow_action(
+            as_editor, article, "approve", comment="Thanks, clear and useful."
+        )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.live and not article.has_unpublished_changes
     assert article.last_reviewed == timezone.localdate()
     assert article.review_by > timezone.localdate()
     assert recipients() == ["amira@example.org"]
+    assert "Thanks, clear and useful." in mail.outbox[0].body
     assert article_statuses(member)[0].status == "published"
     found = Page.objects.live().search("two days")
     assert article.pk in [page.pk for page in found]
@@ -325,7 +333,7 @@ def test_editor_sees_review_queue_with_who_and_how_long(index, member, editor):
     state = task_state(KnowledgeArticlePage.objects.get())
     state.started_at = timezone.now() - datetime.timedelta(days=3)
     state.save()
-    html = login(editor).get(reverse("knowledge_review_queue")).content.decode()
+    html = login(editor).get(reverse("reviews_queue")).content.decode()
     assert "Moving a charity" in html
     assert member.get_full_name() in html
     assert "3\xa0days" in html
@@ -336,7 +344,7 @@ def test_editor_sees_review_queue_with_who_and_how_long(index, member, editor):
         )
         in html
     )
-    assert login(member).get(reverse("knowledge_review_queue")).status_code in (302, 403)
+    assert login(member).get(reverse("reviews_queue")).status_code in (302, 403)
 
 
 def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
@@ -352,7 +360,7 @@ def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
         {**article_data("Resubmitted guide", slug=article.slug), "action-submit": "submit"},
     )
     resubmitted = task_state(article)
-    queue = reverse("knowledge_review_queue")
+    queue = reverse("reviews_queue")
     html = as_editor.get(queue).content.decode()
     compare = reverse(
         "wagtailadmin_pages:revisions_compare",

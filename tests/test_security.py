@@ -217,7 +217,7 @@ def test_comment_and_flag_next_parameters_never_leave_the_site(client, discussio
     posted = client.post("/comments/post/", data)
     assert posted.status_code == 302 and safe(posted["Location"]), posted["Location"]
     assert XtdComment.objects.filter(comment="Hello").exists()
-    flagged = client.post(f"/comments/flag/{comment.pk}/", {"next": next_url})
+    flagged = client.post(f"/comments/flag/{comment.pk}/", {"next": next_url, "reason": "spam"})
     assert flagged.status_code == 302 and safe(flagged["Location"]), flagged["Location"]
     assert comment.flags.exists()
 

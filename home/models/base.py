@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from home.forms import TopicsPageForm
 from localization.review import TranslationReviewPermissionTester
 
 from .taxonomy import Topic
@@ -81,7 +82,14 @@ class TopicsMixin(models.Model):
         related_name="%(app_label)s_%(class)s_pages",
     )
 
-    panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
+    panels = [
+        FieldPanel(
+            "topics",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Pick the one to three topics a reader would look under to find this."),
+        )
+    ]
+    base_form_class = TopicsPageForm
 
     class Meta:
         abstract = True

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "questions",
     "workgroups",
     "notifications",
+    "moderation",
     "operations",
     "demo",
     "localization",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "reviews",  # after wagtail.admin: replaces its emails to submitters
     "wagtail",
     "modelcluster",
     "taggit",
@@ -235,7 +237,7 @@ LOGGING = {
 # Members and community
 # Accounts live on the public site; members-only pages send visitors to the public login.
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "members:directory"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"  # members' "My articles", editors' "Needs action"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60  # the set-password link sent on approval lasts three days
@@ -280,6 +282,8 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 # A member's comments wait for a moderator until this many of theirs have been approved.
 MEMBERS_TRUSTED_AFTER_APPROVED_COMMENTS = 2
+# The review service level: a submission is due this many working days after it is submitted.
+REVIEW_DUE_WORKING_DAYS = env.get_int("REVIEW_DUE_WORKING_DAYS", 5)
 MEMBERS_COMMENTS_PER_MINUTE = 5
 # Applications to join: per network address, and per mailbox (`+tag` variants and case are one).
 MEMBERS_APPLICATIONS_PER_ADDRESS_PER_HOUR = 5

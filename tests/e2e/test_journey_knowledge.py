@@ -77,7 +77,7 @@ def test_member_writes_editor_reviews_and_visitor_finds_the_article(journey, net
     member.get_by_label("Username").fill(network.member.username)
     member.get_by_label("Password").fill(PASSWORD)
     member.get_by_role("button", name="Log in").click()
-    expect(member.get_by_role("button", name="Log out")).to_be_visible()
+    expect(my_articles(member)).to_be_visible()  # members land on their work
 
     journey.goto(reverse("wagtailadmin_home"), step="member opens the dashboard", page=member)
     expect(my_articles(member)).to_contain_text("You have not written any articles yet.")

@@ -1,0 +1,54 @@
+"""Admin forms that guide: help text on content fields, topics in the page's language, members
+landing on their work, and "My articles" saying each article's language and where it is live."""
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+from casestudies.factories import CaseStudyIndexPageFactory
+from home.factories import TopicFactory
+from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
+from tests.helpers import login
+from tests.test_members import PASSWORD
+
+
+@pytest.fixture
+def index(home):
+    return KnowledgeIndexPageFactory(parent=home)
+
+
+def test_the_case_study_form_explains_what_good_looks_like(home, editor):
+    parent = CaseStudyIndexPageFactory(parent=home)
+    url = reverse("wagtailadmin_pages:add", args=["casestudies", "casestudypage", parent.pk])
+    html = login(editor).get(url).content.decode()
+    for guidance in ("Our 40 volunteers lost a day", "Train two champions", "step by step"):
+        assert guidance in html
+
+
+def test_topics_offered_are_only_those_in_the_pages_language(index, member):
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    english_topic = TopicFactory(name="Energy")
+    french_topic = TopicFactory(name="Énergie", locale=french)
+    url = reverse("wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", index.pk])
+    form = login(member).get(url).context["form"]
+    assert list(form.fields["topics"].queryset) == [english_topic]
+    assert french_topic not in form.fields["topics"].queryset
+
+
+def test_members_land_on_my_articles_after_logging_in(client, index, member):
+    member.set_password(PASSWORD)
+    member.save()
+    response = client.post(
+        reverse("login"), {"username": member.username, "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    assert "My articles" in response.content.decode()
+
+
+def test_my_articles_shows_each_articles_language_and_live_page(index, member):
+    article = KnowledgeArticlePageFactory(parent=index, title="Heat pumps in halls", owner=member)
+    html = login(member).get(reverse("wagtailadmin_home")).content.decode()
+    assert "English" in html
+    assert f'href="{article.url}"' in html and "View live" in html
