@@ -143,9 +143,7 @@ def assert_bounded_and_constant(few, many, ceiling):
     over = {
         kind: (few[kind], many[kind])
         for kind in few
-        if max(few[kind], many[kind])
-        > ceiling
-        + (MATCHES_EXTRA if kind in MATCHES_PAGES else 0)
+        if max(few[kind], many[kind]) > ceiling + (MATCHES_EXTRA if kind in MATCHES_PAGES else 0)
     }
     assert not over, f"more than {ceiling} queries (with 3 items, with 12): {over}"
 
