@@ -22,7 +22,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.factories import StandardPageFactory
+from home.factories import StandardPageFactory, TopicFactory
 from knowledge.factories import EditorFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
@@ -52,6 +52,21 @@ def test_the_catch_all_text_fields_have_a_stemmed_field_per_language(db):
     for name in ("title", "news_newspage__intro", "_edgengrams", "title_edgengrams"):
         assert "fields" not in mapping[name], name
     assert mapping["live_filter"] == {"type": "boolean"}
+
+
+def test_engine_documents_read_every_pages_topics_from_one_prefetch(
+    home, django_assert_max_num_queries
+):
+    index = NewsIndexPageFactory(parent=home)
+    topic = TopicFactory(name="Heat pumps")
+    for number in range(6):
+        page = NewsPageFactory(parent=index, title=f"Pumps {number}")
+        page.topics.add(topic)
+        page.save()
+    mapping = engine_backend().mapping_class(NewsPage)
+    with django_assert_max_num_queries(3):  # the pages, their topics, and nothing per page
+        documents = [mapping.get_document(page) for page in NewsPage.get_indexed_objects()]
+    assert [document["news_newspage__topics_filter"] for document in documents] == [[topic.pk]] * 6
 
 
 def copies_to(field):
