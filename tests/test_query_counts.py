@@ -29,8 +29,9 @@ from news.factories import NewsIndexPageFactory, NewsPageFactory
 CEILING = 25
 MEMBER_CEILING = 30  # 29, and one COUNT for the unread notifications in the header
 # Search asks the backend once for each facet (type, language, topics of each page type, sector,
-# region), counts the pages matching every word and those matching some, and logs the query.
-SEARCH_EXTRA = 8
+# region), counts the pages matching every word and those matching some, and logs the query; the
+# questions section (questions/search.py) asks the backend once more.
+SEARCH_EXTRA = 10
 
 
 class Site:
