@@ -371,7 +371,7 @@ def test_members_only_questions_never_reach_visitors(question, answer, home):
 def pages_with_few_and_many_answers(question, add):
     """The same page for a question with one answer and for one with eleven, counted after both
     exist (and once warmed), so only the number of answers differs."""
-    crowded = QuestionFactory(author=question.author)
+    crowded = QuestionFactory(author=question.author, topics=list(question.topics.all()))
     for target, number in ((question, 1), (crowded, 11)):
         for _ in range(number):
             add(AnswerFactory(question=target))
