@@ -33,6 +33,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.http.request import split_domain_port
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from wagtail import signals as wagtail_signals
 
@@ -84,6 +86,47 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
+def current_generation():
+    """The generation pages and fragments are rendered under, starting one if there is none."""
+    page_cache = caches[CACHE_ALIAS]
+    generation = page_cache.get(GENERATION_KEY)
+    if generation is None:
+        page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = page_cache.get(GENERATION_KEY)
+    return generation
+
+
+class Fragments:
+    """`fragments` in templates: the timeout and key every cached fragment uses, so that it is
+    purged with the pages (the generation is in the key) and never shown to another site,
+    language or audience than the one it was rendered for:
+
+        {% wagtailcache fragments.timeout "name" fragments.key request.path %}
+
+    The audience is "members" for those who may read members-only content, else "public". A
+    fragment holds only what is the same for everyone in its audience (no names, forms or
+    counts of the reader's own); off (timeout 0) when the page cache is."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def key(self):
+        from knowledge.models import can_read_members_only
+
+        audience = "members" if can_read_members_only(self.request.user) else "public"
+        return f"{current_generation()}:{self.request.get_host()}:{get_language()}:{audience}"
+
+    @property
+    def timeout(self):
+        return settings.PAGE_CACHE_TIMEOUT if settings.PAGE_CACHE_ENABLED else 0
+
+
+def fragments(request):
+    """Context processor: `fragments` (see `Fragments`); its key is worked out when first used."""
+    return {"fragments": Fragments(request)}
+
+
 def purge_all():
     """Start a new generation: every stored page stops matching."""
     caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
@@ -103,10 +146,7 @@ class PageCacheMiddleware:
             return response
         page_cache = caches[CACHE_ALIAS]
         found = page_cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = page_cache.get(GENERATION_KEY)
+        generation = found.get(GENERATION_KEY) or current_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = entry[1]
