@@ -18,9 +18,9 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.groups import group_names
 from home.listing import public, topic_filtered
 from home.models import BasePage, Topic, TopicsMixin
+from members.access import is_member
 
 from .roles import EDITORS, MEMBERS
 
@@ -54,9 +54,7 @@ class KnowledgeIndexPage(BasePage):
 
 
 def can_read_members_only(user):
-    if user is None or not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(group_names(user) & {MEMBERS, EDITORS})
+    return user is not None and is_member(user)
 
 
 class KnowledgeArticlePage(TopicsMixin, BasePage):

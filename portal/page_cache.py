@@ -1,25 +1,6 @@
-"""Whole pages for anonymous visitors, kept until something a visitor can see changes.
-
-`PageCacheMiddleware` answers anonymous GET and HEAD requests from the ``pages`` cache alias
-(Redis with ``REDIS_URL``, else files in a private folder every worker on the host shares), and
-marks every page it may share ``public, max-age, s-maxage`` so a reverse proxy or CDN may hold it
-too. A response is stored only when nobody in particular asked for it: no session or messages
-cookie, nobody signed in, no CSRF token used, no cookie set, and nothing marked it private
-(Wagtail marks every page with a view restriction ``no-cache``, members-only articles included).
-Requests with a query parameter outside ``PAGE_CACHE_QUERY_PARAMETERS`` are served but not stored.
-
-Purging: entries carry the *generation* they were rendered under, read once when the request
-starts. A change a visitor can see writes a new generation at once and again after its
-transaction commits, so every older entry stops matching, even one rendered during the change:
-publishing, unpublishing, moving or deleting a page, a view restriction, and saving a snippet, a
-setting, an image, a document, a search promotion or an approved comment. A page appears in
-listings, menus, related sections and search all over the site, so here the purge is site-wide:
-one write. Drafts, autosaves, revisions, workflow steps and held comments purge nothing.
-
-With a frontend cache configured (``WAGTAILFRONTENDCACHE``), the changed pages' own addresses and
-their ancestors' (the indexes and home page listing them) are purged there too, per page, through
-`wagtail.contrib.frontend_cache`; other pages that show them refresh within ``s-maxage``.
-"""
+"""Whole pages for anonymous visitors, and fragments of everyone else's, kept until something a
+visitor can see changes: then a new *generation* makes every older entry stop matching. What is
+stored for whom, and what purges it: docs/caching.md."""
 
 import hashlib
 import uuid
@@ -97,15 +78,9 @@ def current_generation():
 
 
 class Fragments:
-    """`fragments` in templates: the timeout and key every cached fragment uses, so that it is
-    purged with the pages (the generation is in the key) and never shown to another site,
-    language or audience than the one it was rendered for:
-
-        {% wagtailcache fragments.timeout "name" fragments.key request.path %}
-
-    The audience is "members" for those who may read members-only content, else "public". A
-    fragment holds only what is the same for everyone in its audience (no names, forms or
-    counts of the reader's own); off (timeout 0) when the page cache is."""
+    """`fragments` in templates: the timeout and key of every cached fragment, so it is purged
+    with the pages and only shown to the site, language and audience (members, who may read
+    members-only content, or public) it was rendered for (docs/caching.md, Fragments)."""
 
     def __init__(self, request):
         self.request = request
