@@ -89,7 +89,8 @@ class Fragments:
     def key(self):
         from knowledge.models import can_read_members_only
 
-        audience = "members" if can_read_members_only(self.request.user) else "public"
+        user = getattr(self.request, "user", None)  # none before the auth middleware
+        audience = "members" if can_read_members_only(user) else "public"
         return f"{current_generation()}:{self.request.get_host()}:{get_language()}:{audience}"
 
     @property
