@@ -94,15 +94,13 @@ def years_of(case_studies):
 class CaseStudyFilter:
     """Reads the GET parameters `sector`, `region`, `topic`, `year`, `sort` and `page`."""
 
-    def __init__(self, request, case_studies, locale_id, all_years=None):
+    def __init__(self, request, case_studies, locale_id):
         self.case_studies = case_studies
-        if all_years is None:
-            all_years = years_of(case_studies)
         self.facets = [
             TermFacet("sector", _("Sector"), Sector, "sector", request, locale_id),
             TermFacet("region", _("Region"), Region, "region", request, locale_id),
             TermFacet("topic", _("Topic"), Topic, "topics", request, locale_id),
-            YearFacet(request, all_years),
+            YearFacet(request, years_of(case_studies)),
         ]
         sort = parameters.text(request.GET, "sort")
         self.sort = sort if sort in SORTS else "newest"

@@ -1,8 +1,11 @@
 """Case studies: what an organisation tried, what happened and what it learned."""
 
+from functools import partial
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +22,7 @@ from home.models import BasePage, PrefetchedFilterField, TopicsMixin
 from home.pagination import paginate
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
-from .filters import CaseStudyFilter, years_of
+from .filters import CaseStudyFilter
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ol", "ul", "h3"]
 
@@ -36,19 +39,20 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        case_studies = self.case_studies()
-
-        case_filter = CaseStudyFilter(request, case_studies, self.locale_id, years_of(case_studies))
-        found = case_filter.results().select_related("listing_image", "sector", "region")
+        # Worked out when the template first uses them: not at all when its fragment is cached.
+        case_filter = SimpleLazyObject(
+            lambda: CaseStudyFilter(request, self.case_studies(), self.locale_id)
+        )
         context["filter"] = case_filter
-        context["case_studies"] = paginate(
-            request, found.prefetch_related("listing_image__renditions")
+        context["case_studies"] = SimpleLazyObject(
+            lambda: paginate(
+                request,
+                case_filter.results()
+                .select_related("listing_image", "sector", "region")
+                .prefetch_related("listing_image__renditions"),
+            )
         )
         return context
-
-    def filtered_url(self, facet, value):
-        """This index filtered by one value, e.g. every case study in one sector."""
-        return f"{self.url}?{facet}={value}"
 
 
 class CaseStudyPage(TopicsMixin, BasePage):
@@ -365,9 +369,10 @@ class CaseStudyPage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index"] = self.get_parent()  # its title and address: no need for .specific
-        context["related"] = self.related_case_studies()
-        context["structured_data"] = self.structured_data(request)
+        # Worked out when the template first uses them: not at all when its fragments are cached.
+        context["index"] = SimpleLazyObject(self.get_parent)  # title and address: not .specific
+        context["related"] = SimpleLazyObject(self.related_case_studies)
+        context["structured_data"] = partial(self.structured_data, request)
         return context
 
     @property

@@ -1,16 +1,25 @@
-"""The user's groups, asked once per request however many permission checks a page makes."""
+"""The user's groups, which most permission checks read: loaded with the signed-in user."""
+
+from django.contrib.auth import backends, get_user_model
+
+
+class GroupsLoadedWithUser:
+    """For authentication backends: a session's user comes with their groups prefetched, so a
+    page's permission checks share one query. `user.groups.add(...)` and the like drop the
+    prefetched groups (Django's related managers do), so later checks see the change."""
+
+    def get_user(self, user_id):
+        user = get_user_model()._default_manager.prefetch_related("groups").filter(pk=user_id)
+        user = user.first()
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+class ModelBackend(GroupsLoadedWithUser, backends.ModelBackend):
+    """Django's backend, loading the user's groups with the user."""
 
 
 def group_names(user):
-    """The names of the user's groups, fetched once per user object (so once per request)."""
+    """The names of the user's groups (prefetched for the signed-in user)."""
     if not user.is_authenticated:
         return frozenset()
-    names = getattr(user, "_group_names", None)  # getattr: request.user is a lazy proxy
-    if names is None:
-        names = user._group_names = frozenset(user.groups.values_list("name", flat=True))
-    return names
-
-
-def forget_group_names(sender, instance, **kwargs):
-    """`user.groups.add(...)` and the like: that user object asks again (connected in apps.py)."""
-    instance.__dict__.pop("_group_names", None)
+    return frozenset(group.name for group in user.groups.all())

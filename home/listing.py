@@ -2,9 +2,14 @@
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
+
+from portal import parameters
+
+from .pagination import paginate
 
 
 def public(pages):
@@ -29,3 +34,25 @@ def with_listing_images(pages):
             if getattr(page, "listing_image_id", None) in images:
                 page.listing_image = images[page.listing_image_id]
     return pages
+
+
+def lazy_context(compute, keys):
+    """{key: compute()[key] or None}, with `compute` run when the template first uses one of
+    them: not at all when the fragment that shows them is cached."""
+    found = SimpleLazyObject(compute)
+    return {key: SimpleLazyObject(lambda key=key: found.get(key)) for key in keys}
+
+
+def topic_filtered(request, items, topics):
+    """An index's listing, filtered by `?topic=<slug>`: {"items": a page of them, "topics",
+    "active_topic", "unknown_topic": a slug naming none}, lazily (`lazy_context`)."""
+
+    def listing():
+        slug = parameters.text(request.GET, "topic", max_length=100)
+        topic = topics.filter(slug=slug).first() if slug else None
+        found = items.filter(topics=topic) if topic else items.none() if slug else items
+        unknown = slug if slug and topic is None else ""
+        page = paginate(request, found)
+        return {"items": page, "topics": topics, "active_topic": topic, "unknown_topic": unknown}
+
+    return lazy_context(listing, ("items", "topics", "active_topic", "unknown_topic"))

@@ -1,6 +1,7 @@
 """Member-written knowledge articles, listed by topic, reviewed by editors before they go live."""
 
 import datetime
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -17,11 +18,9 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.groups import group_names
-from home.listing import public
+from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
-from home.pagination import paginate
-from portal import parameters
+from members.access import is_member
 
 from .roles import EDITORS, MEMBERS
 
@@ -49,26 +48,13 @@ class KnowledgeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.articles(request.user)
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        slug = parameters.text(request.GET, "topic", max_length=100)
-        topic = None
-        if slug:
-            topic = topics.filter(slug=slug).first()
-            articles = articles.filter(topics=topic) if topic else articles.none()
-        context.update(
-            articles=paginate(request, articles),
-            topics=topics,
-            active_topic=topic,
-            unknown_topic=slug if slug and topic is None else "",
-        )
+        context.update(topic_filtered(request, self.articles(request.user), topics))
         return context
 
 
 def can_read_members_only(user):
-    if user is None or not user.is_authenticated:
-        return False
-    return user.is_superuser or bool(group_names(user) & {MEMBERS, EDITORS})
+    return user is not None and is_member(user)
 
 
 class KnowledgeArticlePage(TopicsMixin, BasePage):
@@ -181,7 +167,8 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles(request.user)
+        # Found when the template first asks: not at all when its fragment is cached.
+        context["related_articles"] = partial(self.related_articles, request.user)
         return context
 
     def save(self, *args, **kwargs):

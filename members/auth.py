@@ -2,8 +2,10 @@
 
 from axes.backends import AxesBackend
 
+from home.groups import GroupsLoadedWithUser
 
-class LoginThrottleBackend(AxesBackend):
+
+class LoginThrottleBackend(GroupsLoadedWithUser, AxesBackend):
     """Axes' backend, for logins made with a request.
 
     It extends ``ModelBackend`` (as ``AxesBackend`` does) so that it can also load a session's user:

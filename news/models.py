@@ -10,10 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.listing import public
+from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
-from home.pagination import paginate
-from portal import parameters
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -35,22 +33,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        news = self.news()
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        slug = parameters.text(request.GET, "topic", max_length=100)
-        topic = None
-        if slug:
-            topic = topics.filter(slug=slug).first()
-            news = news.filter(topics=topic) if topic else news.none()
-        return self.render(
-            request,
-            context_overrides={
-                "news_items": paginate(request, news),
-                "topics": topics,
-                "active_topic": topic,
-                "unknown_topic": slug if slug and topic is None else "",
-            },
-        )
+        return self.render(request, context_overrides=topic_filtered(request, self.news(), topics))
 
     @path("feed/", name="rss")
     def rss(self, request):

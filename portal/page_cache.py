@@ -1,25 +1,6 @@
-"""Whole pages for anonymous visitors, kept until something a visitor can see changes.
-
-`PageCacheMiddleware` answers anonymous GET and HEAD requests from the ``pages`` cache alias
-(Redis with ``REDIS_URL``, else files in a private folder every worker on the host shares), and
-marks every page it may share ``public, max-age, s-maxage`` so a reverse proxy or CDN may hold it
-too. A response is stored only when nobody in particular asked for it: no session or messages
-cookie, nobody signed in, no CSRF token used, no cookie set, and nothing marked it private
-(Wagtail marks every page with a view restriction ``no-cache``, members-only articles included).
-Requests with a query parameter outside ``PAGE_CACHE_QUERY_PARAMETERS`` are served but not stored.
-
-Purging: entries carry the *generation* they were rendered under, read once when the request
-starts. A change a visitor can see writes a new generation at once and again after its
-transaction commits, so every older entry stops matching, even one rendered during the change:
-publishing, unpublishing, moving or deleting a page, a view restriction, and saving a snippet, a
-setting, an image, a document, a search promotion or an approved comment. A page appears in
-listings, menus, related sections and search all over the site, so here the purge is site-wide:
-one write. Drafts, autosaves, revisions, workflow steps and held comments purge nothing.
-
-With a frontend cache configured (``WAGTAILFRONTENDCACHE``), the changed pages' own addresses and
-their ancestors' (the indexes and home page listing them) are purged there too, per page, through
-`wagtail.contrib.frontend_cache`; other pages that show them refresh within ``s-maxage``.
-"""
+"""Whole pages for anonymous visitors, and fragments of everyone else's, kept until something a
+visitor can see changes: then a new *generation* makes every older entry stop matching. What is
+stored for whom, and what purges it: docs/caching.md."""
 
 import hashlib
 import uuid
@@ -33,6 +14,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.http.request import split_domain_port
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from wagtail import signals as wagtail_signals
 
@@ -84,6 +67,42 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
+def current_generation():
+    """The generation pages and fragments are rendered under, starting one if there is none."""
+    page_cache = caches[CACHE_ALIAS]
+    generation = page_cache.get(GENERATION_KEY)
+    if generation is None:
+        page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = page_cache.get(GENERATION_KEY)
+    return generation
+
+
+class Fragments:
+    """`fragments` in templates: the timeout and key of every cached fragment, so it is purged
+    with the pages and only shown to the site, language and audience (members, who may read
+    members-only content, or public) it was rendered for (docs/caching.md, Fragments)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def key(self):
+        from knowledge.models import can_read_members_only
+
+        user = getattr(self.request, "user", None)  # none before the auth middleware
+        audience = "members" if can_read_members_only(user) else "public"
+        return f"{current_generation()}:{self.request.get_host()}:{get_language()}:{audience}"
+
+    @property
+    def timeout(self):
+        return settings.PAGE_CACHE_TIMEOUT if settings.PAGE_CACHE_ENABLED else 0
+
+
+def fragments(request):
+    """Context processor: `fragments` (see `Fragments`); its key is worked out when first used."""
+    return {"fragments": Fragments(request)}
+
+
 def purge_all():
     """Start a new generation: every stored page stops matching."""
     caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
@@ -103,10 +122,7 @@ class PageCacheMiddleware:
             return response
         page_cache = caches[CACHE_ALIAS]
         found = page_cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = page_cache.get(GENERATION_KEY)
+        generation = found.get(GENERATION_KEY) or current_generation()
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             response = entry[1]

@@ -1,4 +1,5 @@
-"""Shared fixtures: the site (home under the root), a news section, members and an editor."""
+"""Shared fixtures: the site (home under the root), a news section, a knowledge section with
+another member's secret draft, members and an editor."""
 
 import os
 import uuid
@@ -19,10 +20,16 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import class_is_indexed, get_indexed_models
 
 from home.factories import HomePageFactory
-from knowledge.factories import EditorFactory, MemberFactory
+from knowledge.factories import (
+    EditorFactory,
+    KnowledgeArticlePageFactory,
+    KnowledgeIndexPageFactory,
+    MemberFactory,
+)
 from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory
 from portal.settings import env
+from tests.helpers import SECRET
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +74,24 @@ def site(home):
 @pytest.fixture
 def news_index(home):
     return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def knowledge_index(home):
+    return KnowledgeIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def secret_draft(knowledge_index, other_member):
+    """Another member's unpublished article with two revisions, submitted for review."""
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title=f"{SECRET} first", owner=other_member, live=False
+    )
+    article.save_revision(user=other_member)
+    article.title = f"{SECRET} second"
+    article.save_revision(user=other_member)
+    article.get_workflow().start(article, other_member)
+    return article
 
 
 @pytest.fixture

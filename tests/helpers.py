@@ -2,6 +2,10 @@
 
 from django.test import Client
 
+# In the titles of another member's secret draft (conftest.py); searched for in lower case, as
+# search boxes echo the query.
+SECRET = "Zebracorn"
+
 
 def login(user, **kwargs):
     """A test client signed in as `user` (Client's keyword arguments, e.g. enforce_csrf_checks)."""

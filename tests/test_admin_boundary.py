@@ -12,26 +12,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from knowledge.factories import (
     KnowledgeArticlePageFactory,
-    KnowledgeIndexPageFactory,
 )
-from tests.helpers import login
-
-SECRET = "Zebracorn"
-
-
-@pytest.fixture
-def index(home):
-    return KnowledgeIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def secret_draft(index, other_member):
-    article = KnowledgeArticlePageFactory(
-        parent=index, title=f"{SECRET} draft", owner=other_member, live=False
-    )
-    article.save_revision(user=other_member)
-    article.get_workflow().start(article, other_member)
-    return article
+from tests.helpers import SECRET, login
 
 
 def spellings(pk):
@@ -85,7 +67,9 @@ PATH_VIEWS = [
 ]
 
 
-def test_no_spelling_of_a_page_id_shows_a_member_another_members_draft(index, member, secret_draft):
+def test_no_spelling_of_a_page_id_shows_a_member_another_members_draft(
+    knowledge_index, member, secret_draft
+):
     as_member = login(member)
     for template in QUERY_VIEWS + PATH_VIEWS:
         for spelling in spellings(secret_draft.pk):
@@ -95,8 +79,10 @@ def test_no_spelling_of_a_page_id_shows_a_member_another_members_draft(index, me
             assert SECRET not in response.content.decode(errors="replace"), url
 
 
-def test_members_bulk_actions_still_list_their_own_pages(index, member):
-    own = KnowledgeArticlePageFactory(parent=index, title="Amira's draft", owner=member, live=False)
+def test_members_bulk_actions_still_list_their_own_pages(knowledge_index, member):
+    own = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="Amira's draft", owner=member, live=False
+    )
     own.save_revision(user=member)
     as_member = login(member)
     for spelling in (str(own.pk), f"{own.pk}%20"):
@@ -108,7 +94,7 @@ def test_members_bulk_actions_still_list_their_own_pages(index, member):
     assert chosen.json()["result"][0]["adminTitle"] == "Amira's draft"
 
 
-def test_editors_choose_and_bulk_act_on_any_page(index, editor, secret_draft):
+def test_editors_choose_and_bulk_act_on_any_page(knowledge_index, editor, secret_draft):
     as_editor = login(editor)
     chosen = as_editor.get(f"/admin/choose-page/chosen-multiple/?id={secret_draft.pk}")
     assert [page["id"] for page in chosen.json()["result"]] == [secret_draft.pk]
@@ -137,7 +123,7 @@ REPORTS = [
 ]
 
 
-def test_members_get_no_admin_or_translation_report(index, member, secret_draft, editor):
+def test_members_get_no_admin_or_translation_report(knowledge_index, member, secret_draft, editor):
     Locale.objects.get_or_create(language_code="fr")
     login(editor).post(
         reverse("wagtail_localize:submit_page_translation", args=[secret_draft.pk]),
@@ -153,7 +139,7 @@ def test_members_get_no_admin_or_translation_report(index, member, secret_draft,
     assert "/admin/localize/reports/" not in menu
 
 
-def test_editors_keep_the_translation_report(index, editor, secret_draft):
+def test_editors_keep_the_translation_report(knowledge_index, editor, secret_draft):
     response = login(editor).get("/admin/localize/reports/translations/")
     assert response.status_code == 200
 
@@ -168,12 +154,14 @@ def translation_of(page):
 
 
 @pytest.fixture
-def live_french(index, member, editor):
+def live_french(knowledge_index, member, editor):
     """The member's approved article and its French translation, both live, owned by the member."""
     fr = Locale.objects.get_or_create(language_code="fr")[0]
-    article = KnowledgeArticlePageFactory(parent=index, title="Cutting food waste", owner=member)
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="Cutting food waste", owner=member
+    )
     as_editor = login(editor)
-    for page in (index, article):
+    for page in (knowledge_index, article):
         as_editor.post(
             reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
             {"locales": [fr.pk]},

@@ -14,7 +14,6 @@ from django.urls import reverse
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from knowledge.factories import (
     KnowledgeArticlePageFactory,
-    KnowledgeIndexPageFactory,
     MemberFactory,
     UserFactory,
 )
@@ -29,13 +28,8 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def index(home):
-    return KnowledgeIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def article(index):
-    return KnowledgeArticlePageFactory(parent=index, title="Moving email to the cloud")
+def article(knowledge_index):
+    return KnowledgeArticlePageFactory(parent=knowledge_index, title="Moving email to the cloud")
 
 
 def comment_data(page, text, reply_to=0, followup=False):
@@ -113,8 +107,8 @@ def test_replies_thread_two_levels_deep_and_no_deeper(client, article, member):
     assert "comment-list--replies" in content
 
 
-def test_a_reply_to_a_comment_on_another_page_is_refused(client, index, article, member):
-    other = KnowledgeArticlePageFactory(parent=index)
+def test_a_reply_to_a_comment_on_another_page_is_refused(client, knowledge_index, article, member):
+    other = KnowledgeArticlePageFactory(parent=knowledge_index)
     elsewhere = approved_comment(other, MemberFactory())
     trust(member, article)
     client.force_login(member)
@@ -138,8 +132,8 @@ def test_signed_in_non_members_may_not_post(client, article):
     assert not XtdComment.objects.exists()
 
 
-def test_nobody_posts_to_a_members_only_article_they_cannot_see(client, index):
-    article = KnowledgeArticlePageFactory(parent=index, members_only=True)
+def test_nobody_posts_to_a_members_only_article_they_cannot_see(client, knowledge_index):
+    article = KnowledgeArticlePageFactory(parent=knowledge_index, members_only=True)
     response = client.post(POST_URL, comment_data(article, "Sneaky."))
     assert response.status_code == 302
     assert not XtdComment.objects.exists()
@@ -153,8 +147,8 @@ def test_members_may_not_post_to_an_unpublished_article(client, article, member)
     assert not XtdComment.objects.exists()
 
 
-def test_members_post_to_members_only_articles(client, index, member):
-    article = KnowledgeArticlePageFactory(parent=index, members_only=True)
+def test_members_post_to_members_only_articles(client, knowledge_index, member):
+    article = KnowledgeArticlePageFactory(parent=knowledge_index, members_only=True)
     trust(member, article)
     client.force_login(member)
     client.post(POST_URL, comment_data(article, "Members talking."))

@@ -31,11 +31,6 @@ from knowledge.roles import MEMBER_COLLECTION, WORKFLOW_NAME, ensure_roles
 from tests.helpers import login
 
 
-@pytest.fixture
-def index(home):
-    return KnowledgeIndexPageFactory(parent=home)
-
-
 def group_codenames(name):
     return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
 
@@ -109,14 +104,14 @@ def test_workflow_exists_before_any_index_and_is_assigned_to_new_indexes(home):
     (task,) = [task.specific for task in workflow.tasks.all()]
     assert list(task.groups.values_list("name", flat=True)) == ["Editors"]
     assert not WorkflowPage.objects.filter(workflow=workflow).exists()
-    index = KnowledgeIndexPageFactory(parent=home)
-    assert WorkflowPage.objects.get(page=index).workflow == workflow
-    assert page_codenames("Members", index) == {"add_page"}
-    article = KnowledgeArticlePageFactory(parent=index)
+    knowledge_index = KnowledgeIndexPageFactory(parent=home)
+    assert WorkflowPage.objects.get(page=knowledge_index).workflow == workflow
+    assert page_codenames("Members", knowledge_index) == {"add_page"}
+    article = KnowledgeArticlePageFactory(parent=knowledge_index)
     assert article.get_workflow() == workflow
 
 
-def test_ensure_roles_is_idempotent(index):
+def test_ensure_roles_is_idempotent(knowledge_index):
     def snapshot():
         return (
             Group.objects.count(),
@@ -137,46 +132,50 @@ def test_ensure_roles_is_idempotent(index):
 # Public pages
 
 
-def test_index_lists_live_articles_newest_first_by_topic(index, client):
+def test_index_lists_live_articles_newest_first_by_topic(knowledge_index, client):
     topic = TopicFactory(name="Cyber security")
     now = timezone.now()
     old = KnowledgeArticlePageFactory(
-        parent=index, title="Older guide", first_published_at=now - datetime.timedelta(days=9)
+        parent=knowledge_index,
+        title="Older guide",
+        first_published_at=now - datetime.timedelta(days=9),
     )
     new = KnowledgeArticlePageFactory(
-        parent=index, title="Newer guide", first_published_at=now - datetime.timedelta(days=1)
+        parent=knowledge_index,
+        title="Newer guide",
+        first_published_at=now - datetime.timedelta(days=1),
     )
-    KnowledgeArticlePageFactory(parent=index, title="Unpublished draft", live=False)
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="Unpublished draft", live=False)
     old.topics.set([topic])
     old.save()
-    html = client.get(index.url).content.decode()
+    html = client.get(knowledge_index.url).content.decode()
     assert html.index("Newer guide") < html.index("Older guide")
     assert "Unpublished draft" not in html
-    filtered = client.get(index.url, {"topic": topic.slug}).content.decode()
+    filtered = client.get(knowledge_index.url, {"topic": topic.slug}).content.decode()
     assert "Older guide" in filtered and "Newer guide" not in filtered
     assert new.title not in filtered
 
 
-def test_unknown_topic_shows_an_empty_list_with_a_message(index, client):
-    KnowledgeArticlePageFactory(parent=index, title="A guide")
-    response = client.get(index.url, {"topic": "no-such-topic"})
+def test_unknown_topic_shows_an_empty_list_with_a_message(knowledge_index, client):
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="A guide")
+    response = client.get(knowledge_index.url, {"topic": "no-such-topic"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is no topic called" in html and "A guide" not in html
 
 
-def test_index_paginates_and_survives_bad_page_numbers(index, client):
+def test_index_paginates_and_survives_bad_page_numbers(knowledge_index, client):
     for number in range(14):
-        KnowledgeArticlePageFactory(parent=index, title=f"Guide number {number}")
+        KnowledgeArticlePageFactory(parent=knowledge_index, title=f"Guide number {number}")
     for page in ("2", "abc", "99999"):
-        assert client.get(index.url, {"page": page}).status_code == 200
+        assert client.get(knowledge_index.url, {"page": page}).status_code == 200
 
 
-def test_article_shows_authors_review_date_and_related_articles(index, client, member):
+def test_article_shows_authors_review_date_and_related_articles(knowledge_index, client, member):
     topic = TopicFactory(name="Transport")
     coauthor = MemberFactory(username="owen", first_name="Owen", last_name="Price")
     article = KnowledgeArticlePageFactory(
-        parent=index,
+        parent=knowledge_index,
         title="E-bikes on hills",
         owner=member,
         last_reviewed=datetime.date(2026, 3, 1),
@@ -184,8 +183,10 @@ def test_article_shows_authors_review_date_and_related_articles(index, client, m
     article.authors.add(coauthor)
     article.topics.set([topic])
     article.save()
-    related = KnowledgeArticlePageFactory(parent=index, title="Cycle parking", topics=[topic])
-    KnowledgeArticlePageFactory(parent=index, title="Unrelated backups")
+    related = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="Cycle parking", topics=[topic]
+    )
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="Unrelated backups")
     html = client.get(article.url).content.decode()
     assert member.get_full_name() in html and "Owen Price" in html
     assert "Last reviewed" in html
@@ -193,8 +194,10 @@ def test_article_shows_authors_review_date_and_related_articles(index, client, m
     assert "may be out of date" not in html
 
 
-def test_article_past_review_by_date_says_it_may_be_out_of_date(index, client):
-    article = KnowledgeArticlePageFactory(parent=index, review_by=datetime.date(2020, 1, 1))
+def test_article_past_review_by_date_says_it_may_be_out_of_date(knowledge_index, client):
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, review_by=datetime.date(2020, 1, 1)
+    )
     assert "may be out of date" in client.get(article.url).content.decode()
 
 
@@ -202,11 +205,11 @@ def test_article_past_review_by_date_says_it_may_be_out_of_date(index, client):
 
 
 @pytest.fixture
-def restricted(index):
+def restricted(knowledge_index):
     article = KnowledgeArticlePageFactory(
-        parent=index, title="Ransomware recovery costs", members_only=True
+        parent=knowledge_index, title="Ransomware recovery costs", members_only=True
     )
-    KnowledgeArticlePageFactory(parent=index, title="Public backups guide")
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="Public backups guide")
     return article
 
 
@@ -225,9 +228,9 @@ def test_visitors_are_sent_to_login_for_members_only_articles(restricted, client
 
 
 def test_members_only_articles_never_reach_visitors_in_listings_search_or_sitemap(
-    restricted, client, index
+    restricted, client, knowledge_index
 ):
-    listing = client.get(index.url).content.decode()
+    listing = client.get(knowledge_index.url).content.decode()
     assert "Public backups guide" in listing and "Ransomware" not in listing
     assert restricted.pk not in [p.pk for p in Page.objects.live().public().search("Ransomware")]
     results = client.get(reverse("search"), {"q": "Ransomware"}).content.decode()
@@ -239,23 +242,23 @@ def test_members_only_articles_never_reach_visitors_in_listings_search_or_sitema
 
 
 def test_members_and_editors_read_members_only_articles_and_see_them_listed(
-    restricted, index, member
+    restricted, knowledge_index, member
 ):
     editor = EditorFactory(username="edith")
     for user in (member, editor):
         client = login(user)
         assert client.get(restricted.url).status_code == 200
-        assert "Ransomware recovery costs" in client.get(index.url).content.decode()
+        assert "Ransomware recovery costs" in client.get(knowledge_index.url).content.decode()
 
 
 # Member links on the public site
 
 
-def test_signed_in_member_sees_write_an_article_link(index, client, member):
+def test_signed_in_member_sees_write_an_article_link(knowledge_index, client, member):
     add_url = reverse(
-        "wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", index.pk]
+        "wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", knowledge_index.pk]
     )
-    assert add_url not in client.get(index.url).content.decode()
-    html = login(member).get(index.url).content.decode()
+    assert add_url not in client.get(knowledge_index.url).content.decode()
+    html = login(member).get(knowledge_index.url).content.decode()
     assert add_url in html and "Write an article" in html
     assert login(member).get(add_url).status_code == 200

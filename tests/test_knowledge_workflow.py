@@ -18,16 +18,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.factories import TopicFactory
 from knowledge.factories import (
     KnowledgeArticlePageFactory,
-    KnowledgeIndexPageFactory,
 )
 from knowledge.models import KnowledgeArticlePage
 from knowledge.panels import article_statuses
 from tests.helpers import login
-
-
-@pytest.fixture
-def index(home):
-    return KnowledgeIndexPageFactory(parent=home)
 
 
 def article_data(title="Moving a charity's email to the cloud", **extra):
@@ -46,13 +40,17 @@ def article_data(title="Moving a charity's email to the cloud", **extra):
     return data
 
 
-def add_url(index):
-    return reverse("wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", index.pk])
+def add_url(knowledge_index):
+    return reverse(
+        "wagtailadmin_pages:add", args=["knowledge", "knowledgearticlepage", knowledge_index.pk]
+    )
 
 
-def draft_of(member, index, title="Draft by someone else"):
+def draft_of(member, knowledge_index, title="Draft by someone else"):
     """A member's unpublished draft, made as the admin would: owned by them, with a revision."""
-    article = KnowledgeArticlePageFactory(parent=index, title=title, owner=member, live=False)
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title=title, owner=member, live=False
+    )
     article.save_revision(user=member)
     return article
 
@@ -77,13 +75,14 @@ def recipients():
 
 
 def test_member_draft_to_review_to_changes_to_approval_goes_live_and_is_searchable(
-    index, member, editor, django_capture_on_commit_callbacks
+    knowledge_index, member, editor, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory(name="Cloud and infrastructure")
     as_member, as_editor = login(member), login(editor)
 
     response = as_member.post(
-        add_url(index), {**article_data(), "topics": [topic.pk], "action-submit": "submit"}
+        add_url(knowledge_index),
+        {**article_data(), "topics": [topic.pk], "action-submit": "submit"},
     )
     assert response.status_code == 302, response.context["form"].errors
     article = KnowledgeArticlePage.objects.get(title="Moving a charity's email to the cloud")
@@ -153,17 +152,19 @@ def test_member_draft_to_review_to_changes_to_approval_goes_live_and_is_searchab
     assert Client().get(article.url).status_code == 200
 
 
-def test_member_publish_action_only_submits_a_draft(index, member):
-    response = login(member).post(add_url(index), {**article_data(), "action-publish": "publish"})
+def test_member_publish_action_only_submits_a_draft(knowledge_index, member):
+    response = login(member).post(
+        add_url(knowledge_index), {**article_data(), "action-publish": "publish"}
+    )
     assert response.status_code == 302
     article = KnowledgeArticlePage.objects.get()
     assert not article.live and article.first_published_at is None
     assert not PageLogEntry.objects.filter(page=article, action="wagtail.publish").exists()
 
 
-def test_member_cannot_approve_own_submission(index, member):
+def test_member_cannot_approve_own_submission(knowledge_index, member):
     as_member = login(member)
-    as_member.post(add_url(index), {**article_data(), "action-submit": "submit"})
+    as_member.post(add_url(knowledge_index), {**article_data(), "action-submit": "submit"})
     article = KnowledgeArticlePage.objects.get()
     response = workflow_action(as_member, article, "approve")
     assert response.status_code in (302, 403)
@@ -172,9 +173,9 @@ def test_member_cannot_approve_own_submission(index, member):
     assert task_state(article).status == "in_progress"
 
 
-def test_member_missing_required_fields_keeps_input_and_shows_errors(index, member):
+def test_member_missing_required_fields_keeps_input_and_shows_errors(knowledge_index, member):
     data = {**article_data(title=""), "intro": "Typed before the mistake.", "action-submit": "1"}
-    response = login(member).post(add_url(index), data)
+    response = login(member).post(add_url(knowledge_index), data)
     assert response.status_code == 200
     html = response.content.decode()
     assert "This field is required" in html
@@ -182,8 +183,10 @@ def test_member_missing_required_fields_keeps_input_and_shows_errors(index, memb
     assert not KnowledgeArticlePage.objects.exists()
 
 
-def test_workflow_action_on_page_not_in_review_is_refused_with_message(index, editor, member):
-    login(member).post(add_url(index), {**article_data(), "action-submit": "submit"})
+def test_workflow_action_on_page_not_in_review_is_refused_with_message(
+    knowledge_index, editor, member
+):
+    login(member).post(add_url(knowledge_index), {**article_data(), "action-submit": "submit"})
     article = KnowledgeArticlePage.objects.get()
     finished = task_state(article)
     as_editor = login(editor)
@@ -199,8 +202,8 @@ def test_workflow_action_on_page_not_in_review_is_refused_with_message(index, ed
     assert WorkflowState.objects.for_instance(article).get().status == WorkflowState.STATUS_APPROVED
 
 
-def test_workflow_actions_require_csrf_token(index, member, editor):
-    login(member).post(add_url(index), {**article_data(), "action-submit": "submit"})
+def test_workflow_actions_require_csrf_token(knowledge_index, member, editor):
+    login(member).post(add_url(knowledge_index), {**article_data(), "action-submit": "submit"})
     article = KnowledgeArticlePage.objects.get()
     response = workflow_action(login(editor, enforce_csrf_checks=True), article, "approve")
     assert response.status_code == 403
@@ -208,10 +211,10 @@ def test_workflow_actions_require_csrf_token(index, member, editor):
     assert not article.live and article.workflow_in_progress
 
 
-def test_editing_a_page_in_review_requires_reapproval(index, member, editor, settings):
+def test_editing_a_page_in_review_requires_reapproval(knowledge_index, member, editor, settings):
     assert settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is True
     as_member = login(member)
-    as_member.post(add_url(index), {**article_data(), "action-submit": "submit"})
+    as_member.post(add_url(knowledge_index), {**article_data(), "action-submit": "submit"})
     article = KnowledgeArticlePage.objects.get()
     submitted = task_state(article)
     edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
@@ -253,13 +256,15 @@ OTHER_PAGE_VIEWS = [
 
 
 @pytest.mark.parametrize(("url_name", "method"), OTHER_PAGE_VIEWS)
-def test_member_cannot_touch_another_members_page(index, member, other_member, url_name, method):
-    article = draft_of(other_member, index, title="Bruno's secret draft")
-    KnowledgeArticlePageFactory(parent=index, title="Live by Bruno", owner=other_member)
+def test_member_cannot_touch_another_members_page(
+    knowledge_index, member, other_member, url_name, method
+):
+    article = draft_of(other_member, knowledge_index, title="Bruno's secret draft")
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="Live by Bruno", owner=other_member)
     before = (article.title, article.latest_revision_id, Page.objects.count())
     response = getattr(login(member), method)(
         reverse(url_name, args=[article.pk]),
-        {"new_title": "Copied", "new_slug": "copied", "new_parent_page": index.pk},
+        {"new_title": "Copied", "new_slug": "copied", "new_parent_page": knowledge_index.pk},
     )
     assert response.status_code in (302, 403)
     if response.status_code == 302:
@@ -269,8 +274,10 @@ def test_member_cannot_touch_another_members_page(index, member, other_member, u
     assert (article.title, article.latest_revision_id, Page.objects.count()) == before
 
 
-def test_member_cannot_compare_revisions_of_another_members_page(index, member, other_member):
-    article = draft_of(other_member, index)
+def test_member_cannot_compare_revisions_of_another_members_page(
+    knowledge_index, member, other_member
+):
+    article = draft_of(other_member, knowledge_index)
     first = article.latest_revision_id
     article.title = "Second thoughts"
     article.save_revision(user=other_member)
@@ -280,8 +287,10 @@ def test_member_cannot_compare_revisions_of_another_members_page(index, member, 
     assert "Second thoughts" not in response.content.decode()
 
 
-def test_member_cannot_unpublish_or_move_own_published_article(index, member, home):
-    article = KnowledgeArticlePageFactory(parent=index, owner=member, title="My live guide")
+def test_member_cannot_unpublish_or_move_own_published_article(knowledge_index, member, home):
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, owner=member, title="My live guide"
+    )
     as_member = login(member)
     unpublish = as_member.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
     move = as_member.post(
@@ -289,21 +298,23 @@ def test_member_cannot_unpublish_or_move_own_published_article(index, member, ho
     )
     assert unpublish.status_code in (302, 403) and move.status_code in (302, 403)
     article.refresh_from_db()
-    assert article.live and article.get_parent().pk == index.pk
+    assert article.live and article.get_parent().pk == knowledge_index.pk
 
 
 def test_members_do_not_see_other_members_drafts_in_explorer_search_or_chooser(
-    index, member, other_member
+    knowledge_index, member, other_member
 ):
-    draft_of(other_member, index, title="Bruno's secret draft")
-    draft_of(member, index, title="Amira's own draft")
-    KnowledgeArticlePageFactory(parent=index, title="A published guide", owner=other_member)
+    draft_of(other_member, knowledge_index, title="Bruno's secret draft")
+    draft_of(member, knowledge_index, title="Amira's own draft")
+    KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="A published guide", owner=other_member
+    )
     as_member = login(member)
     pages = [
-        as_member.get(reverse("wagtailadmin_explore", args=[index.pk])),
+        as_member.get(reverse("wagtailadmin_explore", args=[knowledge_index.pk])),
         as_member.get(reverse("wagtailadmin_pages:search"), {"q": "draft"}),
         as_member.get(reverse("wagtailadmin_pages:search"), {"q": "secret"}),
-        as_member.get(reverse("wagtailadmin_choose_page_child", args=[index.pk])),
+        as_member.get(reverse("wagtailadmin_choose_page_child", args=[knowledge_index.pk])),
         as_member.get(reverse("wagtailadmin_choose_page_search"), {"q": "secret"}),
         as_member.get(reverse("wagtailadmin_home")),
     ]
@@ -318,18 +329,20 @@ def test_members_do_not_see_other_members_drafts_in_explorer_search_or_chooser(
     assert "Amira&#x27;s own draft" in explorer and "A published guide" in explorer
 
 
-def test_members_explorer_starts_at_the_knowledge_index_and_menus_are_trimmed(index, member):
+def test_members_explorer_starts_at_the_knowledge_index_and_menus_are_trimmed(
+    knowledge_index, member
+):
     response = login(member).get(reverse("wagtailadmin_home"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert reverse("wagtailadmin_explore", args=[index.pk]) in html
+    assert reverse("wagtailadmin_explore", args=[knowledge_index.pk]) in html
     assert reverse("wagtailadmin_reports:locked_pages") not in html
     assert reverse("wagtailsnippets:index") not in html
     assert reverse("wagtailusers_users:index") not in html
 
 
-def test_editor_sees_review_queue_with_who_and_how_long(index, member, editor):
-    login(member).post(add_url(index), {**article_data(), "action-submit": "submit"})
+def test_editor_sees_review_queue_with_who_and_how_long(knowledge_index, member, editor):
+    login(member).post(add_url(knowledge_index), {**article_data(), "action-submit": "submit"})
     state = task_state(KnowledgeArticlePage.objects.get())
     state.started_at = timezone.now() - datetime.timedelta(days=3)
     state.save()
@@ -348,10 +361,12 @@ def test_editor_sees_review_queue_with_who_and_how_long(index, member, editor):
 
 
 def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
-    index, member, editor
+    knowledge_index, member, editor
 ):
     as_member, as_editor = login(member), login(editor)
-    as_member.post(add_url(index), {**article_data("Resubmitted guide"), "action-submit": "submit"})
+    as_member.post(
+        add_url(knowledge_index), {**article_data("Resubmitted guide"), "action-submit": "submit"}
+    )
     article = KnowledgeArticlePage.objects.get()
     first_revision = task_state(article).revision_id
     workflow_action(as_editor, article, "reject", comment="Please add costs.")
@@ -373,7 +388,7 @@ def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
         as_editor.get(queue)
     for n in range(3):
         new_article = {**article_data(f"New guide {n}"), "action-submit": "submit"}
-        as_member.post(add_url(index), new_article)
+        as_member.post(add_url(knowledge_index), new_article)
     as_editor.get(queue)  # as before the first count: what the admin keeps between requests
     with CaptureQueriesContext(connection) as four:
         html = as_editor.get(queue).content.decode()
@@ -381,11 +396,13 @@ def test_review_queue_links_resubmissions_to_their_changes_in_constant_queries(
     assert 0 < len(four.captured_queries) <= len(one.captured_queries)
 
 
-def test_editor_sees_articles_past_their_review_date(index, editor, member):
+def test_editor_sees_articles_past_their_review_date(knowledge_index, editor, member):
     KnowledgeArticlePageFactory(
-        parent=index, title="Old advice on fax machines", review_by=datetime.date(2020, 1, 1)
+        parent=knowledge_index,
+        title="Old advice on fax machines",
+        review_by=datetime.date(2020, 1, 1),
     )
-    KnowledgeArticlePageFactory(parent=index, title="Fresh advice")
+    KnowledgeArticlePageFactory(parent=knowledge_index, title="Fresh advice")
     as_editor = login(editor)
     html = as_editor.get(reverse("knowledge_out_of_date")).content.decode()
     assert "Old advice on fax machines" in html and "Fresh advice" not in html

@@ -2,8 +2,6 @@
 with their own, and where an editor's rights end (issue 10). The review loop itself and the basic
 denials are in test_knowledge_workflow.py; this module covers every other route to a draft."""
 
-import pytest
-
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -15,32 +13,10 @@ from home.factories import ImageFactory
 from home.models import Topic
 from knowledge.factories import (
     KnowledgeArticlePageFactory,
-    KnowledgeIndexPageFactory,
 )
 from knowledge.roles import MEMBER_COLLECTION
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from tests.helpers import login
-
-# In the other member's draft titles; searched for in lower case, as search boxes echo the query.
-SECRET = "Zebracorn"
-
-
-@pytest.fixture
-def index(home):
-    return KnowledgeIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def secret_draft(index, other_member):
-    """Another member's unpublished article with two revisions, submitted for review."""
-    article = KnowledgeArticlePageFactory(
-        parent=index, title=f"{SECRET} first", owner=other_member, live=False
-    )
-    article.save_revision(user=other_member)
-    article.title = f"{SECRET} second"
-    article.save_revision(user=other_member)
-    article.get_workflow().start(article, other_member)
-    return article
+from tests.helpers import SECRET, login
 
 
 def state_of(page):
@@ -56,7 +32,7 @@ def state_of(page):
     )
 
 
-def admin_urls_naming(page, index):
+def admin_urls_naming(page, knowledge_index):
     first = page.revisions.order_by("pk").first()
     state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
     task_state = state.current_task_state
@@ -84,9 +60,9 @@ def admin_urls_naming(page, index):
         reverse(f"{pages}:type_use", args=["knowledge", "knowledgearticlepage"]),
         reverse(f"{pages}:search") + f"?q={SECRET.lower()}",
         reverse(f"{pages}:search_results") + f"?q={SECRET.lower()}",
-        reverse("wagtailadmin_explore", args=[index.pk]),
+        reverse("wagtailadmin_explore", args=[knowledge_index.pk]),
         reverse("wagtailadmin_home"),
-        reverse("wagtailadmin_choose_page_child", args=[index.pk]),
+        reverse("wagtailadmin_choose_page_child", args=[knowledge_index.pk]),
         reverse("wagtailadmin_choose_page_search") + f"?q={SECRET.lower()}",
         reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}",
         *[
@@ -95,8 +71,8 @@ def admin_urls_naming(page, index):
         ],
         "/admin/api/main/pages/",
         f"/admin/api/main/pages/{page.pk}/",
-        f"/admin/api/main/pages/?child_of={index.pk}",
-        f"/admin/api/main/pages/?descendant_of={index.pk}",
+        f"/admin/api/main/pages/?child_of={knowledge_index.pk}",
+        f"/admin/api/main/pages/?descendant_of={knowledge_index.pk}",
         f"/admin/api/main/pages/?search={SECRET.lower()}",
         f"/admin/api/main/pages/find/?id={page.pk}",
         *[
@@ -115,12 +91,14 @@ def admin_urls_naming(page, index):
 
 
 def test_member_cannot_reach_another_members_draft_or_its_title_anywhere_in_the_admin(
-    index, member, secret_draft
+    knowledge_index, member, secret_draft
 ):
-    own = KnowledgeArticlePageFactory(parent=index, title="Amira's draft", owner=member, live=False)
+    own = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="Amira's draft", owner=member, live=False
+    )
     own.save_revision(user=member)
     as_member = login(member)
-    for url in admin_urls_naming(secret_draft, index):
+    for url in admin_urls_naming(secret_draft, knowledge_index):
         response = as_member.get(url, follow=True)
         assert response.status_code in (200, 403, 404), url
         if response.redirect_chain:
@@ -130,22 +108,22 @@ def test_member_cannot_reach_another_members_draft_or_its_title_anywhere_in_the_
             ), url
         assert SECRET not in response.content.decode(), url
     # The same views still serve the member's own work.
-    listing = as_member.get(f"/admin/api/main/pages/?child_of={index.pk}").json()
+    listing = as_member.get(f"/admin/api/main/pages/?child_of={knowledge_index.pk}").json()
     assert [item["title"] for item in listing["items"]] == ["Amira's draft"]
     assert as_member.get(reverse("wagtailadmin_pages:view_draft", args=[own.pk])).status_code == 200
 
 
-def test_editors_see_the_draft_the_member_cannot(index, editor, secret_draft):
+def test_editors_see_the_draft_the_member_cannot(knowledge_index, editor, secret_draft):
     """The other side of the test above: the title is there to be found by those allowed."""
     as_editor = login(editor)
-    listing = as_editor.get(f"/admin/api/main/pages/?child_of={index.pk}").json()
+    listing = as_editor.get(f"/admin/api/main/pages/?child_of={knowledge_index.pk}").json()
     assert [item["title"] for item in listing["items"]] == [f"{SECRET} first"]
     history = as_editor.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert SECRET in history
 
 
 def test_member_cannot_change_another_members_draft_by_any_action(
-    index, member, secret_draft, home
+    knowledge_index, member, secret_draft, home
 ):
     before = state_of(secret_draft)
     first = secret_draft.revisions.order_by("pk").first()
@@ -178,7 +156,7 @@ def test_member_cannot_change_another_members_draft_by_any_action(
                 "slug": "taken-over",
                 "new_title": "Copied",
                 "new_slug": "copied",
-                "new_parent_page": index.pk,
+                "new_parent_page": knowledge_index.pk,
                 "restriction_type": "login",
                 "comment": "approved by a stranger",
                 "move_to": home.pk,
@@ -189,7 +167,7 @@ def test_member_cannot_change_another_members_draft_by_any_action(
     for action in ("publish", "unpublish", "copy", "move", "delete", "revert_to_page_revision"):
         response = as_member.post(
             f"/admin/api/main/pages/{secret_draft.pk}/action/{action}/",
-            {"destination_page_id": index.pk, "revision_id": first.pk},
+            {"destination_page_id": knowledge_index.pk, "revision_id": first.pk},
             content_type="application/json",
         )
         assert response.status_code in (403, 404), action
@@ -197,10 +175,12 @@ def test_member_cannot_change_another_members_draft_by_any_action(
     assert task_state.__class__.objects.get(pk=task_state.pk).status == "in_progress"
 
 
-def test_member_cannot_publish_or_unpublish_own_articles_by_any_route(index, member):
-    draft = KnowledgeArticlePageFactory(parent=index, title="My draft", owner=member, live=False)
+def test_member_cannot_publish_or_unpublish_own_articles_by_any_route(knowledge_index, member):
+    draft = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="My draft", owner=member, live=False
+    )
     draft.save_revision(user=member)
-    published = KnowledgeArticlePageFactory(parent=index, title="My guide", owner=member)
+    published = KnowledgeArticlePageFactory(parent=knowledge_index, title="My guide", owner=member)
     as_member = login(member)
     for page, action in [(draft, "publish"), (published, "unpublish")]:
         api = as_member.post(
@@ -280,11 +260,13 @@ def test_member_cannot_see_or_change_users_and_groups(member, other_member):
 
 
 def test_editor_reviews_and_publishes_knowledge_news_and_case_studies(
-    home, index, editor, other_member
+    home, knowledge_index, editor, other_member
 ):
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Ferry timetable")
     study = CaseStudyPageFactory(parent=CaseStudyIndexPageFactory(parent=home), title="Ferries")
-    article = KnowledgeArticlePageFactory(parent=index, title="Ferry tips", owner=other_member)
+    article = KnowledgeArticlePageFactory(
+        parent=knowledge_index, title="Ferry tips", owner=other_member
+    )
     as_editor = login(editor)
     for page in (news, study, article):
         page.title = f"{page.title} (revised)"
@@ -344,9 +326,9 @@ def test_editor_cannot_manage_users_groups_sites_collections_workflows_or_locale
     assert not editor.is_superuser
 
 
-def test_editor_cannot_switch_off_the_review_workflow(editor, index):
+def test_editor_cannot_switch_off_the_review_workflow(editor, knowledge_index):
     """Workflows are created by migration; an editor cannot switch the review off."""
-    workflow = index.get_workflow()
+    workflow = knowledge_index.get_workflow()
     as_editor = login(editor)
     response = as_editor.post(reverse("wagtailadmin_workflows:disable", args=[workflow.pk]))
     assert response.status_code == 302
@@ -366,7 +348,7 @@ def test_member_bulk_actions_on_own_images_are_not_mistaken_for_pages(member, se
     assert "Harbour photo" in response.content.decode()
 
 
-def test_member_does_not_see_editors_drafts_elsewhere_in_the_site(home, index, member):
+def test_member_does_not_see_editors_drafts_elsewhere_in_the_site(home, knowledge_index, member):
     """The page chooser browses the whole site: unpublished news is not for members either."""
     news = NewsIndexPageFactory(parent=home)
     NewsPageFactory(parent=news, title=f"{SECRET} embargoed news", live=False).save_revision()
@@ -378,7 +360,7 @@ def test_member_does_not_see_editors_drafts_elsewhere_in_the_site(home, index, m
         reverse("wagtailadmin_choose_page_child", args=[news.pk]),
         reverse("wagtailadmin_choose_page_search") + f"?q={SECRET.lower()}",
         f"/admin/api/main/pages/?child_of={news.pk}",
-        reverse("wagtailadmin_explore", args=[index.pk]),
+        reverse("wagtailadmin_explore", args=[knowledge_index.pk]),
     ]:
         response = as_member.get(url)
         assert response.status_code in (200, 302, 400, 404), url

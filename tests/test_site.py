@@ -97,7 +97,7 @@ def test_bad_page_numbers_give_a_valid_page(client, news_index, page):
         NewsPageFactory(parent=news_index, title=f"Item {number}")
     response = client.get(news_index.url, {"page": page})
     assert response.status_code == 200
-    assert len(response.context["news_items"]) > 0
+    assert len(response.context["items"]) > 0
 
 
 def test_news_filters_by_topic(client, news_index):
@@ -106,7 +106,7 @@ def test_news_filters_by_topic(client, news_index):
     NewsPageFactory(parent=news_index, title="Net zero plan", topics=[climate])
     NewsPageFactory(parent=news_index, title="Bike lanes", topics=[other])
     response = client.get(news_index.url, {"topic": "climate-action"})
-    titles = [item.title for item in response.context["news_items"]]
+    titles = [item.title for item in response.context["items"]]
     assert titles == ["Net zero plan"]
 
 
@@ -114,7 +114,7 @@ def test_unknown_topic_filter_gives_an_empty_result_with_a_message(client, news_
     NewsPageFactory(parent=news_index, title="Net zero plan")
     response = client.get(news_index.url, {"topic": "<b>nonsense</b>"})
     assert response.status_code == 200
-    assert list(response.context["news_items"]) == []
+    assert list(response.context["items"]) == []
     html = response.content.decode()
     assert "There is no topic called" in html
     assert "&lt;b&gt;nonsense&lt;/b&gt;" in html and "<b>nonsense" not in html

@@ -2,13 +2,12 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.forms import TopicsPageForm
@@ -43,16 +42,6 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
-
-    def get_view_restrictions(self):
-        """Wagtail's, in one query instead of two: the restrictions on this page and its ancestors,
-        on an alias's original rather than on the alias."""
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        on_path = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            Q(page__in=on_path.filter(alias_of__isnull=True))
-            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of"))
-        )
 
     def permissions_for_user(self, user):
         """Wagtail's permissions, with translations held back until they may go live

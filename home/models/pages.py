@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.listing import public, with_listing_images
+from home.listing import lazy_context, public, with_listing_images
 from home.pagination import paginate
 from localization.locales import localized_pages
 
@@ -124,7 +124,8 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return self.render(request, context_overrides=self.listings())
+        keys = ("featured_pages", "latest_sections", "hero_link", "join_page")
+        return self.render(request, context_overrides=lazy_context(self.listings, keys))
 
     @path("topics/", name="topics")
     def topic_list(self, request):

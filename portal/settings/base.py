@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.page_cache.fragments",
             ],
         },
     },
@@ -244,7 +245,7 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60  # the set-password link sent on appro
 # django-axes: throttle failed logins (public and admin) per username and address.
 AUTHENTICATION_BACKENDS = [
     "members.auth.LoginThrottleBackend",  # django-axes' AxesBackend, first as it requires
-    "django.contrib.auth.backends.ModelBackend",
+    "home.groups.ModelBackend",  # Django's, loading the user's groups with the user
 ]
 # Failures are counted in the database, so every worker sees the same count.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
@@ -327,6 +328,9 @@ PAGE_CACHE_QUERY_PARAMETERS = {
 PAGE_CACHE_MAX_QUERY_VALUES = 20
 if env.get("REDIS_URL"):
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "portal-pages"}
+    # Sessions read from Redis, written through to the database: no query per request. (Not
+    # with local memory: a session ended in one worker would live on in the others' memory.)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

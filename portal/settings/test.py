@@ -21,3 +21,5 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Page cache: per-process memory, and off unless a test turns it on (tests/test_page_cache.py).
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 PAGE_CACHE_ENABLED = False
+# Sessions as production keeps them with Redis (one process here, so local memory will do).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -373,7 +373,7 @@ class Journey:
         engine = import_string(settings.SESSION_ENGINE)
         session = engine.SessionStore()
         session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "home.groups.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
         context.add_cookies(
