@@ -34,6 +34,8 @@ def listed_authors(comment_tree):
     if not ids:
         return set()
     return set(listed_profiles().filter(user_id__in=ids).values_list("user_id", flat=True))
+
+
 @register.simple_tag
 def comment_threads(page):
     """The page's public comments as [{"comment", "children": [{"comment"}]}], in one query.
