@@ -28,6 +28,8 @@ from peers import expertise
 from peers.models import Block, Introduction
 from questions.factories import AnswerFactory, QuestionFactory
 from tests.helpers import login
+from workgroups.factories import ConvenerFactory, WorkingGroupFactory
+from workgroups.models import Status
 
 DIRECTORY = reverse("members:directory")
 
@@ -164,6 +166,26 @@ def test_the_profile_shows_articles_accepted_answers_and_case_studies(client, pe
     for title in ("Heat pump lessons from a village hall", question.title, case.title):
         assert title in page
     assert "Heat pumps" in page
+
+
+def test_convening_a_live_group_shows_it_and_its_topics_as_expertise(client, people):
+    topic = TopicFactory(name="Community energy")
+    group = WorkingGroupFactory(name="Community energy circle", topics=[topic])
+    group.save()  # a cluster's many-to-many is written on save
+    pia = people["pia"]
+    ConvenerFactory(group=group, user=pia.user)
+    assert topic in pia.topics.all()
+    client.force_login(people["nadia"].user)
+    assert group.name in client.get(pia.get_absolute_url()).content.decode()
+    assert "Pia Stated" in names(client.get(DIRECTORY, {"q": "community energy circle"}))
+
+
+def test_a_proposed_group_is_not_yet_expertise(people):
+    topic = TopicFactory(name="Wind")
+    group = WorkingGroupFactory(status=Status.PROPOSED, topics=[topic])
+    group.save()
+    ConvenerFactory(group=group, user=people["pia"].user)
+    assert topic not in people["pia"].topics.all()
 
 
 def test_publishing_an_article_adds_its_topics_to_the_authors_expertise(people, home):

@@ -294,6 +294,7 @@ PEERS_CONTRIBUTION_PROVIDERS = [
     "peers.contributions.articles",
     "peers.contributions.case_studies",
     "peers.contributions.accepted_answers",
+    "workgroups.contributions.convened_groups",
 ]
 # Introductions a member may ask for, per day.
 PEERS_INTRODUCTIONS_PER_DAY = env.get_int("PEERS_INTRODUCTIONS_PER_DAY", 5)
