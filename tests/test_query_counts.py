@@ -34,16 +34,28 @@ CEILING = 25
 FRESH_MEMBER_CEILING = 30
 # Members' pages with their fragments cached: Wagtail's routing (the site, the active locale, a
 # page and its specific fields per level), the user and their groups, the unread count in the
-# header, the page's translations, its discussion, and what is particular to the reader.
-MEMBER_CEILING = 15
+# header, the page's translations, its discussion, and what is particular to the reader. 15 held
+# before the directory's facets, "People who can help" and the questions section were merged;
+# the directory now takes 21 (docs/caching.md).
+MEMBER_CEILING = 22
 # Pages with their own allowances: the search page (facets, the questions section), and a topic
 # page, which lists every page type (a query each for its specific fields) and is not a fragment.
-MEMBER_ALLOWANCES = {"topic page": CEILING, "search": FRESH_MEMBER_CEILING}
+# A profile lists the member's contributions and "You might talk to…" (each contribution kind one
+# query: articles, case studies, answers, groups).
+MEMBER_ALLOWANCES = {
+    "topic page": CEILING,
+    "search": FRESH_MEMBER_CEILING,
+    "member profile": CEILING,
+}
 # "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
 # for the candidates and at most five for their contributions (articles 2, case studies 2,
 # accepted answers 1), whatever their number.
 MATCHES_EXTRA = 6
 MATCHES_PAGES = {"case study", "topic page"}
+# Sections that ask their few queries only once there is something to show: "You might talk to…"
+# on a profile (the candidates' contributions, one query per kind), and the questions section and
+# a facet per page type found on the search page. Bounded, whatever the list's length.
+SHOWN_ONCE = {"member profile": 4, "search": 3}
 
 
 class Site:
@@ -163,7 +175,11 @@ def count_every_page(client, count_queries, content, user=None):
 
 def assert_bounded_and_constant(few, many, ceiling, allowances=None):
     # Fewer is fine: a page of 12 listed items may hold fewer page types than one of 3.
-    grew = {kind: (few[kind], many[kind]) for kind in few if many[kind] > few[kind]}
+    grew = {
+        kind: (few[kind], many[kind])
+        for kind in few
+        if many[kind] > few[kind] + SHOWN_ONCE.get(kind, 0)
+    }
     assert not grew, f"queries with 3 items and with 12: {grew}"
     allowances = allowances or {}
     over = {
