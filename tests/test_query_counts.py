@@ -53,9 +53,10 @@ MEMBER_ALLOWANCES = {
 MATCHES_EXTRA = 6
 MATCHES_PAGES = {"case study", "topic page"}
 # Sections that ask their few queries only once there is something to show: "You might talk to…"
-# on a profile (the candidates' contributions, one query per kind), and the questions section and
-# a facet per page type found on the search page. Bounded, whatever the list's length.
-SHOWN_ONCE = {"member profile": 4, "search": 3}
+# on a profile (the candidates and their contributions: one query per kind, two for groups), and
+# the questions section and a facet per page type found on the search page. Bounded, whatever the
+# list's length.
+SHOWN_ONCE = {"member profile": 6, "search": 3}
 
 
 class Site:

@@ -37,13 +37,22 @@ def heat(db):
     return TopicFactory(name="Heat pumps", slug="heat-pumps")
 
 
+AUTHOR = "Editorial team"
+
+
 @pytest.fixture
 def corpus(home, news_index, heat):
-    """A small known set: the word "retrofit" in a title, in a summary and only in a body."""
+    """A small known set: the word "retrofit" in a title, in a summary and only in a body (news
+    authors are named: a generated one may be called Hall)."""
     titled = NewsPageFactory(
-        parent=news_index, title="Retrofit of the town hall", intro="A report.", body=body("Walls.")
+        author=AUTHOR,
+        parent=news_index,
+        title="Retrofit of the town hall",
+        intro="A report.",
+        body=body("Walls."),
     )
     summarised = NewsPageFactory(
+        author=AUTHOR,
         parent=news_index,
         title="Winter report",
         intro="How a retrofit cut bills.",
@@ -56,7 +65,11 @@ def corpus(home, news_index, heat):
         body=body("We once helped a retrofit project."),
     )
     tagged = NewsPageFactory(
-        parent=news_index, title="Pumps in schools", intro="Nine schools.", body=body("x")
+        author=AUTHOR,
+        parent=news_index,
+        title="Pumps in schools",
+        intro="Nine schools.",
+        body=body("x"),
     )
     tagged.topics.add(heat)
     pages = {"titled": titled, "summarised": summarised, "bodied": bodied, "tagged": tagged}
