@@ -1,6 +1,8 @@
 """Who counts as a member, and who may see a page's discussion."""
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 
 from home.groups import group_names
 
@@ -15,6 +17,19 @@ def is_member(user):
     if user.is_superuser:
         return True
     return bool(group_names(user) & {MEMBERS_GROUP, EDITORS_GROUP})
+
+
+def member_required(view):
+    """Visitors go to the login page; signed-in people who are not members are refused."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def sees_unlisted_profiles(user):

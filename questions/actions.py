@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.access import member_required
+
 from . import cache, events
 from .access import is_moderator
 from .articles import create_article, knowledge_index_for
@@ -19,7 +21,6 @@ from .forms import FlagForm, MergeForm
 from .limits import over_limit
 from .models import Answer, Flag, HelpfulVote, Question, QuestionFollow, State
 from .views import (
-    participant_required,
     private,
     rate_limited,
     visible_answer,
@@ -46,7 +47,7 @@ def moderator_required(view):
 
 
 @require_POST
-@participant_required
+@member_required
 def vote(request, answer_id):
     reply = visible_answer(request, answer_id)
     if reply.author_id == request.user.pk:
@@ -63,7 +64,7 @@ def vote(request, answer_id):
 
 
 @require_POST
-@participant_required
+@member_required
 def accept(request, answer_id):
     reply = visible_answer(request, answer_id)
     question = reply.question
@@ -84,7 +85,7 @@ def accept(request, answer_id):
 
 
 @require_POST
-@participant_required
+@member_required
 def follow(request, question_id):
     question = visible_question(request, question_id)
     if over_limit(request.user, "follow"):
@@ -99,7 +100,7 @@ def follow(request, question_id):
 
 
 @private
-@participant_required
+@member_required
 def flag(request, kind, post_id):
     post = visible_question(request, post_id) if kind == "question" else None
     if kind == "answer":
@@ -212,7 +213,7 @@ def merge(request, question_id):
 
 
 @require_POST
-@participant_required
+@member_required
 def to_article(request, question_id):
     """An editor or the asker turns a resolved question into a draft knowledge article."""
     question = visible_question(request, question_id)

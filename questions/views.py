@@ -8,7 +8,6 @@ import datetime
 from collections import defaultdict
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -25,6 +24,7 @@ from home.models import Topic
 from home.pagination import paginate
 from knowledge.models import KnowledgeArticlePage
 from localization.locales import active_locale
+from members.access import member_required
 
 from . import events
 from .access import is_moderator, takes_part
@@ -37,19 +37,6 @@ from .models import Answer, HelpfulVote, PostEdit, Question, QuestionFollow, Sta
 private = cache_control(private=True, no_cache=True)
 ANSWERED_LATELY = datetime.timedelta(days=30)
 SUGGESTIONS = 5
-
-
-def participant_required(view):
-    """Visitors go to the login page; signed-in people who are not members are refused."""
-
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not takes_part(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def visible_question(request, question_id):
@@ -154,7 +141,7 @@ def index(request):
 
 
 @private
-@participant_required
+@member_required
 def ask(request):
     form = QuestionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -237,7 +224,7 @@ def detail(request, question_id):
 
 
 @private
-@participant_required
+@member_required
 def answer(request, question_id):
     if request.method != "POST":
         return redirect("questions:detail", question_id)
@@ -278,7 +265,7 @@ def editable(post, user):
 
 
 @private
-@participant_required
+@member_required
 def edit_question(request, question_id):
     question = visible_question(request, question_id)
     editable(question, request.user)
@@ -295,7 +282,7 @@ def edit_question(request, question_id):
 
 
 @private
-@participant_required
+@member_required
 def edit_answer(request, answer_id):
     reply = visible_answer(request, answer_id)
     editable(reply, request.user)

@@ -1,7 +1,6 @@
 """Every view finds its group, thread, reply or meeting here, through the querysets of what the
 person may see, so an id they may not see is a 404 whatever the view (never a 403)."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
@@ -9,24 +8,11 @@ from django.views.decorators.cache import cache_control
 
 from questions.models import State
 
-from .access import is_moderator, takes_part
+from .access import is_moderator
 from .models import Membership, Reply, Thread, WorkingGroup
 
 # Nothing here may be kept by a shared cache: what a page shows depends on who asks.
 private = cache_control(private=True, no_cache=True)
-
-
-def participant_required(view):
-    """Visitors go to the login page; signed-in people who are not members are refused."""
-
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not takes_part(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def visible_group(request, group_id):

@@ -14,6 +14,7 @@ from wagtail.models import Site
 
 from home.listing import public
 from knowledge.models import can_read_members_only
+from members.access import member_required
 
 from . import events
 from .access import takes_part
@@ -22,7 +23,6 @@ from .limits import over_limit
 from .lookups import (
     membership_of,
     moderates,
-    participant_required,
     private,
     rate_limited,
     visible_group,
@@ -53,7 +53,7 @@ def needs_approval(request):
 
 
 @private
-@participant_required
+@member_required
 def propose(request):
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +103,7 @@ def detail(request, group_id):
 
 
 @require_POST
-@participant_required
+@member_required
 def join(request, group_id):
     """Join an open group, ask to join one by request, or accept an invitation. Repeated or
     parallel requests leave one membership (a unique constraint) and say where it stands."""
@@ -138,7 +138,7 @@ def join(request, group_id):
 
 
 @require_POST
-@participant_required
+@member_required
 def leave(request, group_id):
     group = visible_group(request, group_id)
     membership = membership_of(request.user, group)
