@@ -2,7 +2,6 @@
 
 import django_filters
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -181,12 +180,9 @@ class ApproveCommentView(DecisionView):
     model = XtdComment
 
     def decide(self, request, comment):
-        was_public = comment.is_public and not comment.is_removed
         comment.is_public = True
         comment.is_removed = False
-        comment.save()
-        if not was_public:
-            notify_comment_followers(comment)
+        comment.save()  # notifications.signals tells the members concerned
         messages.success(request, _("The comment is approved and shown."))
 
 

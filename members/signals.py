@@ -20,9 +20,8 @@ def is_trusted_commenter(user):
 
 @receiver(comment_will_be_posted, sender=TmpXtdComment)
 def sign_with_the_account(sender, comment, request, **kwargs):
-    """The name, email and link shown with a signed-in member's comment, and where replies are
-    emailed, come from their account, never from the form: it would let anyone pose as staff or
-    have replies (and a mute link) sent to someone else's address."""
+    """The name, email and link shown with a signed-in member's comment come from their account,
+    never from the form: it would let anyone pose as staff or store someone else's address."""
     user = request.user
     comment.user_name = user.get_full_name() or user.get_username()
     comment.user_email = user.email

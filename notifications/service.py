@@ -23,6 +23,7 @@ MESSAGES = {
     "followed_topic": _("New question on a topic you follow: “%(subject)s”"),
     "article": _("“%(subject)s” became a knowledge article draft"),
     "comment_reply": _("%(actor)s replied to your comment on “%(subject)s”"),
+    "comment_thread": _("%(actor)s replied in a discussion you took part in on “%(subject)s”"),
     "article_comment": _("%(actor)s commented on your article “%(subject)s”"),
     "followed_topic_page": _("New on a topic you follow: “%(subject)s”"),
     "introduction": _("%(actor)s asks you for an introduction: “%(subject)s”"),

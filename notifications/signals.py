@@ -1,17 +1,20 @@
-"""Events of the rest of the portal told through `notify()`: a reply to a member's comment, a
-comment on their article, and new content on a topic they follow.
+"""Events of the rest of the portal told through `notify()`: a reply to a member's comment or in a
+discussion they replied in, a comment on their article, and new content on a topic they follow.
 
 Each is told once (its key), only when visitors of the page could see it: a comment when it is
 public (posted by a trusted member, or approved by a moderator), a page when it is first published
 (never a draft, an autosave, a scheduled publication still to come, or a republication).
 """
 
+from functools import partial
+
 from django_comments_xtd.models import XtdComment
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.utils.text import Truncator
 
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
@@ -21,6 +24,16 @@ from home.models.base import TopicsMixin
 from .models import TopicFollow
 from .service import notify
 
+# How much of a comment its notification quotes (the inbox and the email).
+DETAIL_LENGTH = 300
+
+
+@receiver(pre_save, sender=XtdComment, dispatch_uid="notifications_no_xtd_followup")
+def never_follow_up_by_xtd(sender, instance, **kwargs):
+    """django-comments-xtd emails everyone whose stored comment has `followup` about each new
+    comment, beside `notify()`; with no such comment, replies are told once, by `notify()`."""
+    instance.followup = False
+
 
 @receiver(post_save, sender=XtdComment, dispatch_uid="notifications_comment")
 def comment_saved(sender, instance, **kwargs):
@@ -28,14 +41,34 @@ def comment_saved(sender, instance, **kwargs):
     page = comment.content_object
     if not comment.is_public or comment.is_removed or comment.user is None or page is None:
         return
-    key, url = f"comment:{comment.pk}", f"{page.url}#c{comment.pk}"
-    if comment.parent_id and comment.parent_id != comment.pk:
-        parent = XtdComment.objects.filter(pk=comment.parent_id, is_removed=False).first()
-        if parent is not None and parent.user is not None:
-            notify(parent.user, "comment_reply", key, page.title, url, actor=comment.user)
-    # The same key: a reply to an author's own comment on their article is one notification.
+    # One key per comment: someone reached by two routes (the parent's author who wrote the
+    # article) gets one notification, of the first kind that reaches them.
+    tell = partial(
+        notify,
+        key=f"comment:{comment.pk}",
+        subject=page.title,
+        url=f"{page.url}#c{comment.pk}",
+        actor=comment.user,
+        detail=Truncator(comment.comment).chars(DETAIL_LENGTH),
+    )
+    is_reply = comment.parent_id and comment.parent_id != comment.pk
+    if is_reply:
+        for person in discussion_people(comment.parent_id, pk=comment.parent_id):
+            tell(person, "comment_reply")
     for author in page.get_authors() if hasattr(page, "get_authors") else ():
-        notify(author, "article_comment", key, page.title, url, actor=comment.user)
+        tell(author, "article_comment")
+    if is_reply:
+        for person in discussion_people(comment.parent_id):
+            tell(person, "comment_thread")
+
+
+def discussion_people(parent_id, **where):
+    """Those who wrote the comment `parent_id` or its replies (and match `where`), as visitors
+    see them. By parent, not thread: xtd fills in a reply's thread on a second save."""
+    comments = XtdComment.objects.filter(
+        Q(pk=parent_id) | Q(parent_id=parent_id), is_public=True, is_removed=False, **where
+    )
+    return get_user_model().objects.filter(pk__in=comments.values("user")).order_by("pk")
 
 
 def first_publication(page):

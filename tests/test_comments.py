@@ -1,12 +1,14 @@
-"""Discussion on articles and case studies: posting, threading, moderation, flags, mutes."""
+"""Discussion on articles and case studies: posting, threading, moderation, flags, and the
+emails replies send (through notify(), never django-comments-xtd's follow-up emails)."""
 
-import re
+from importlib import import_module
 
 import pytest
 from django_comments.models import CommentFlag
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
+from django.apps import apps
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -18,6 +20,8 @@ from knowledge.factories import (
     UserFactory,
 )
 from members.factories import MemberProfileFactory, approved_comment
+from notifications.models import Preference
+from notifications.service import unsubscribe_token
 
 POST_URL = "/comments/post/"
 
@@ -243,43 +247,110 @@ def test_visitors_cannot_moderate(client, article):
     assert not comment.is_removed
 
 
-def test_followers_are_emailed_and_can_mute_with_one_click(client, article, member):
-    follower = member
-    trust(follower, article)
-    client.force_login(follower)
+def reply_emails(client, replier, page, parent, text, capture):
+    """`replier` replies to `parent`: the emails that reply sends."""
+    mail.outbox.clear()
+    client.force_login(replier)
+    with capture(execute=True):
+        response = client.post(POST_URL, comment_data(page, text, reply_to=parent.pk))
+    assert response.status_code == 302
+    return list(mail.outbox)
+
+
+def test_a_reply_is_one_email_in_the_members_language_with_our_unsubscribe_link(
+    client, article, member, django_capture_on_commit_callbacks
+):
+    Preference.objects.create(user=member, language="fr")
+    trust(member, article)
+    client.force_login(member)
     client.post(POST_URL, comment_data(article, "Tell me about replies.", followup=True))
+    first = XtdComment.objects.get(comment="Tell me about replies.")
+    replier = MemberProfileFactory(user=MemberFactory(first_name="Bruno", last_name="Costa")).user
+    trust(replier, article)
+    emails = reply_emails(
+        client, replier, article, first, "Here is a reply.", django_capture_on_commit_callbacks
+    )
+    [email] = emails
+    assert email.to == [member.email]
+    assert email.subject == (
+        "Bruno Costa a répondu à votre commentaire sur « Moving email to the cloud »"
+    )
+    assert "Here is a reply." in email.body
+    unsubscribe = reverse("notifications:unsubscribe", args=[unsubscribe_token(member)])
+    assert f"http://testserver/fr{unsubscribe}" in email.body
+    assert "/comments/mute/" not in email.body
+
+
+def test_the_article_author_whose_comment_gets_a_reply_gets_one_email(
+    client, knowledge_index, member, django_capture_on_commit_callbacks
+):
+    article = KnowledgeArticlePageFactory(parent=knowledge_index, owner=member)
+    first = approved_comment(article, member, text="Ask me anything.", followup=True)
     replier = MemberProfileFactory().user
     trust(replier, article)
-    mail.outbox.clear()
+    emails = reply_emails(
+        client, replier, article, first, "What did it cost?", django_capture_on_commit_callbacks
+    )
+    assert [email.to for email in emails] == [[member.email]]
+    assert "replied to your comment" in emails[0].subject
 
-    client.force_login(replier)
-    client.post(POST_URL, comment_data(article, "Here is a reply."))
-    assert [message.to for message in mail.outbox] == [[follower.email]]
-    body = mail.outbox[0].body
-    assert "Here is a reply." in body
-    mute_path = re.search(r"http://testserver(/comments/mute/\S+/)", body).group(1)
 
-    client.logout()
-    response = client.get(mute_path)
-    assert response.status_code == 200
-    assert "Notifications muted" in response.content.decode()
-    assert not XtdComment.objects.get(comment="Tell me about replies.").followup
+def test_those_who_replied_in_a_discussion_hear_of_later_replies(
+    client, article, member, other_member, django_capture_on_commit_callbacks
+):
+    first = approved_comment(article, member, text="We used clickers.")
+    approved_comment(article, other_member, text="So did we.", parent_id=first.pk)
+    replier = MemberProfileFactory().user
+    trust(replier, article)
+    emails = reply_emails(
+        client, replier, article, first, "Which clickers?", django_capture_on_commit_callbacks
+    )
+    assert sorted(email.to[0] for email in emails) == sorted([member.email, other_member.email])
+    [to_other] = [email for email in emails if email.to == [other_member.email]]
+    assert "replied in a discussion you took part in" in to_other.subject
 
-    mail.outbox.clear()
-    client.force_login(replier)
-    client.post(POST_URL, comment_data(article, "Another reply."))
+
+def test_the_comment_form_offers_no_follow_up_box_and_ignores_one(client, article, member):
+    trust(member, article)
+    client.force_login(member)
+    page = client.get(article.url).content.decode()
+    assert 'name="followup"' not in page
+    assert f'<a href="{reverse("notifications:settings")}">chose</a>' in page
+    client.post(POST_URL, comment_data(article, "Follow this, please.", followup=True))
+    assert not XtdComment.objects.get(comment="Follow this, please.").followup
+
+
+def test_comments_stored_with_xtds_follow_up_send_no_email_after_the_migration(
+    client, article, member, django_capture_on_commit_callbacks
+):
+    earlier = approved_comment(article, member, text="Following.")
+    XtdComment.objects.filter(pk=earlier.pk).update(followup=True)  # ticked before the change
+    import_module("notifications.migrations.0003_no_xtd_followup").clear_followup(apps, None)
+    commenter = MemberProfileFactory().user
+    trust(commenter, article)
+    client.force_login(commenter)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(POST_URL, comment_data(article, "A comment of my own."))
     assert mail.outbox == []
 
 
-def test_approving_a_held_comment_notifies_followers(client, article, member, editor):
-    approved_comment(article, member, text="Following.", followup=True)
+def test_an_old_mute_link_leads_to_the_email_settings(client):
+    response = client.get("/comments/mute/an-old-signed-key/")
+    assert response.status_code == 302
+    assert response.url == reverse("notifications:settings")
+
+
+def test_approving_a_held_reply_tells_the_parents_author_once(
+    client, article, member, editor, django_capture_on_commit_callbacks
+):
+    first = approved_comment(article, member, text="Following.", followup=True)
     newcomer = MemberProfileFactory().user
     client.force_login(newcomer)
-    client.post(POST_URL, comment_data(article, "My first comment."))
-    assert mail.outbox == []
+    client.post(POST_URL, comment_data(article, "My first comment.", reply_to=first.pk))
     held = XtdComment.objects.get(comment="My first comment.")
     client.force_login(editor)
-    client.post(reverse("member_comments:approve", args=[held.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("member_comments:approve", args=[held.pk]))
     assert [message.to for message in mail.outbox] == [[member.email]]
 
 
