@@ -25,6 +25,7 @@ from members.factories import MemberProfileFactory, approved_comment
 from news.factories import NewsPageFactory
 from notifications.models import Notification, TopicFollow
 from tests.helpers import login
+from tests.test_knowledge_workflow import workflow_action
 
 POST_URL = "/comments/post/"
 
@@ -156,6 +157,22 @@ def test_followers_of_a_topic_are_told_when_an_article_is_first_published(
     article.unpublish()
     article.save_revision().publish()
     assert len(told(member)) == 1 and told(other_member) == []
+
+
+def test_a_co_author_who_submitted_and_follows_the_topic_is_told_of_the_approval_once(
+    index, topic, member, other_member, editor, django_capture_on_commit_callbacks
+):
+    TopicFollow.objects.create(user=other_member, topic=topic)
+    article = draft(index, topic, title="Cycle counts", owner=member)
+    article.authors.set([other_member])
+    article.save_revision(user=other_member)
+    article.get_workflow().start(article, other_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(login(editor), article, "approve")
+    article.refresh_from_db()
+    assert article.live
+    assert [note.kind for note in told(other_member)] == ["approved"]
+    assert [message.to for message in mail.outbox].count([other_member.email]) == 1
 
 
 def test_news_and_translations_are_told_once_per_piece_of_content(home, news_index, member):

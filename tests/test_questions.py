@@ -23,7 +23,7 @@ from knowledge.factories import (
 )
 from knowledge.models import KnowledgeArticlePage
 from members.factories import MemberProfileFactory
-from notifications.models import Notification
+from notifications.models import Notification, TopicFollow
 from questions import limits
 from questions.admin_views import unanswered_questions
 from questions.factories import AnswerFactory, HelpfulVoteFactory, QuestionFactory
@@ -506,6 +506,33 @@ def test_new_question_is_offered_to_up_to_five_members_who_know_its_topics(
     assert offered.filter(recipient=author).exists()
     assert not offered.filter(recipient=unwilling).exists()
     assert len(mail.outbox) == 5
+
+
+def test_an_expert_who_follows_the_topic_and_the_question_is_told_each_event_once(
+    home, asker, topic, django_capture_on_commit_callbacks
+):
+    QuestionFactory(author=asker)  # trusted
+    expert = MemberProfileFactory(expertise=[topic]).user
+    TopicFollow.objects.create(user=expert, topic=topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(asker).post(
+            url("ask"), {"title": "Heat pump grants?", "details": "Any?", "topics": [topic.pk]}
+        )
+    question = Question.objects.get(title="Heat pump grants?")
+    assert [note.kind for note in expert.notifications.all()] == ["can_help"]
+    QuestionFollow.objects.create(question=question, user=expert)
+    QuestionFollow.objects.create(question=question, user=asker)
+    AnswerFactory(author=expert)  # trusted
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(expert).post(url("answer", question.pk), {"body": "Try the council."})
+        client_for(asker).post(url("answer", question.pk), {"body": "Thanks, any other?"})
+    assert sorted(note.kind for note in expert.notifications.all()) == [
+        "can_help",
+        "followed_question",
+    ]
+    assert sorted(note.kind for note in asker.notifications.all()) == ["answer"]
+    assert [message.to for message in mail.outbox].count([expert.email]) == 2
+    assert [message.to for message in mail.outbox].count([asker.email]) == 1
 
 
 # Admin and demo content
