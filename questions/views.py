@@ -8,10 +8,11 @@ import datetime
 from collections import defaultdict
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -215,11 +216,18 @@ def question_for_page(request, question_id):
 
 @private
 def detail(request, question_id):
-    merged = Question.objects.filter(pk=question_id, merged_into__isnull=False).first()
-    if merged is not None:  # a duplicate merged into another: its address leads there
-        target = visible_question(request, merged.merged_into_id)
-        return redirect(target, permanent=True)
-    question = question_for_page(request, question_id)
+    try:
+        merged = Question.objects.filter(pk=question_id, merged_into__isnull=False).first()
+        if merged is not None:  # a duplicate merged into another: its address leads there
+            target = visible_question(request, merged.merged_into_id)
+            return redirect(target, permanent=True)
+        question = question_for_page(request, question_id)
+    except Http404:
+        if request.user.is_authenticated:
+            raise
+        # A member signed out, following a link from an email; the same for every address, so
+        # it tells a visitor nothing about which questions exist.
+        return redirect_to_login(request.get_full_path())
     return render(request, "questions/detail.html", question_context(request, question))
 
 

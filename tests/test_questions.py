@@ -152,8 +152,16 @@ def test_visitor_sees_the_teaser_and_never_a_members_only_question(question, ans
     assert "1 question was answered in the last 30 days." in body
     assert reverse("members:join") in body
     assert SECRET not in body
-    assert client.get(question.get_absolute_url()).status_code == 404
     assert "private" in index["Cache-Control"]
+
+
+def test_a_signed_out_member_following_a_link_to_a_question_is_asked_to_log_in(question, answer):
+    for address in (question.get_absolute_url(), url("detail", 999999)):
+        response = Client().get(address)
+        assert response.status_code == 302, address
+        assert response["Location"] == f"{reverse('login')}?next={address}"
+        assert SECRET not in response.content.decode()
+    assert client_for(question.author).get(url("detail", 999999)).status_code == 404
 
 
 def test_visitor_reads_a_resolved_question_an_editor_made_public(question, answer, editor):
