@@ -20,6 +20,7 @@ from home.blocks import DocumentBlock, FigureBlock
 from home.listing import public
 from home.models import BasePage, PrefetchedFilterField, TopicsMixin
 from home.pagination import paginate
+from home.panels import HeadedFieldPanel
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
 from .filters import CaseStudyFilter
@@ -133,7 +134,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *BasePage.content_panels[:-1],
-        FieldPanel(
+        HeadedFieldPanel(
             "intro",
             heading=_("Summary"),
             help_text=_(

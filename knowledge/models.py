@@ -20,6 +20,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
+from home.panels import HeadedFieldPanel
 from members.access import is_member
 
 from .roles import EDITORS, MEMBERS
@@ -91,7 +92,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel(
+        HeadedFieldPanel(
             "intro",
             heading=_("Summary"),
             help_text=_(
