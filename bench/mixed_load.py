@@ -168,7 +168,7 @@ def editor(client, setup, max_requests):
             "slug": "load-edition",
             "intro": "Published under load.",
             "date": "2026-05-01",
-            "author": "Load",
+            "byline": "Load",
             # The page editor's StreamField encoding: one heading block.
             "body-count": "1",
             "body-0-type": "heading",

@@ -262,7 +262,7 @@ def seed(items):
                 news = NewsPage(
                     page_ptr_id=by_path[page.path],
                     intro=item["summary"],
-                    author="Bench",
+                    byline="Bench",
                     date=now.date(),
                     body=[("paragraph", f"<p>{text}</p>") for text in item["body"]],
                 )

@@ -20,6 +20,8 @@ from home.blocks import DocumentBlock, FigureBlock
 from home.listing import public
 from home.models import BasePage, PrefetchedFilterField, TopicsMixin
 from home.pagination import paginate
+from home.panels import HeadedFieldPanel
+from members.choosers import member_chooser
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
 from .filters import CaseStudyFilter
@@ -133,7 +135,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *BasePage.content_panels[:-1],
-        FieldPanel(
+        HeadedFieldPanel(
             "intro",
             heading=_("Summary"),
             help_text=_(
@@ -265,7 +267,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
                     "contact_email",
                     help_text=_("Only with their agreement: it is shown to readers."),
                 ),
-                FieldPanel("contact_user"),
+                FieldPanel("contact_user", widget=member_chooser.widget_class),
             ],
             heading=_("Contact"),
         ),

@@ -300,8 +300,8 @@ def build(demo):
     ensure_roles()
     home = demo.made["home"]
     topics = demo.made["topics"]
-    editor = _user(*EDITOR, group=EDITORS, is_staff=True)
-    members = [_user(*account, group=MEMBERS) for account in MEMBERS_ACCOUNTS]
+    editor = account(EDITOR)
+    members = [account(details) for details in MEMBERS_ACCOUNTS]
     index = KnowledgeIndexPageFactory(
         parent=home,
         intro="Guides and answers written by members from their own practice, reviewed by editors.",
@@ -344,6 +344,13 @@ def build(demo):
         f"{len(ARTICLES)} knowledge articles ready; accounts editor/editor-demo-pass and "
         "member/member-demo-pass."
     )
+
+
+def account(details):
+    """The demo account of `details` (EDITOR or one of MEMBERS_ACCOUNTS), made once."""
+    if details == EDITOR:
+        return _user(*details, group=EDITORS, is_staff=True)
+    return _user(*details, group=MEMBERS)
 
 
 def _user(username, password, first_name, last_name, group, is_staff=False):

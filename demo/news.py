@@ -5,9 +5,10 @@ import datetime
 from django.utils.text import slugify
 
 from demo.home import add_to_menu, demo_image
+from demo.knowledge import EDITOR, MEMBERS_ACCOUNTS, account
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
-# (title, intro, topic indexes, author, paragraphs)
+# (title, intro, topic indexes, author: an account's full name, or a byline, paragraphs)
 NEWS = [
     (
         "Network passes 300 member organisations",
@@ -26,7 +27,7 @@ NEWS = [
         "Spring peer exchange: cutting food waste in school kitchens",
         "Twelve cities compared what actually reduced food waste, and what only looked good on paper.",
         [7, 4],
-        "Priya Shah",
+        "Elena Ruiz",
         [
             "Weighing waste every day for a month was the single most useful step, according to the "
             "five cities that tried it. Menus changed within weeks once kitchen staff saw the numbers.",
@@ -37,7 +38,7 @@ NEWS = [
         "New guide: choosing a cloud email service for a small charity",
         "Our most requested guide is out, written by three members who have done the move.",
         [2, 0],
-        "Tom Evans",
+        "Owen Price",
         [
             "The guide compares the costs charities actually paid, not list prices, and explains "
             "how to keep old mail searchable after the switch."
@@ -58,7 +59,7 @@ NEWS = [
         "Cyber security: the three attacks that hit our members most",
         "Invoice fraud, stolen passwords and ransomware — and the cheap defences that work.",
         [1, 3],
-        "Gareth Morgan",
+        "Amira Haddad",
         [
             "We asked members which incidents cost them the most in the last year. Fake invoices "
             "topped the list, ahead of stolen passwords and ransomware.",
@@ -69,7 +70,7 @@ NEWS = [
         "Bike share schemes: members publish five years of ridership data",
         "Four cities compared how stations, pricing and e-bikes changed who rides.",
         [6, 4],
-        "Lena Fischer",
+        "Chloé Martin",
         [
             "Adding e-bikes doubled trips from hilly neighbourhoods in two of the four cities.",
             "Cheap annual passes linked to benefits cards brought in riders who had never cycled.",
@@ -89,7 +90,7 @@ NEWS = [
         "Climate action plans that survive an election",
         "Members from six cities on building plans that outlast the politicians who launch them.",
         [4],
-        "Marc Tremblay",
+        "Dev Patel",
         [
             "Plans with cross-party working groups and published yearly progress reports were the "
             "ones still funded after a change of administration."
@@ -99,7 +100,7 @@ NEWS = [
         "Data protection clinic for community groups",
         "Volunteer lawyers and members answered 60 questions in one afternoon.",
         [3, 0],
-        "Aisha Okafor",
+        "Elena Ruiz",
         [
             "The most common question was how long to keep volunteers' records. The answers are "
             "now a knowledge article anyone can read."
@@ -109,7 +110,7 @@ NEWS = [
         "Shared services: five charities, one IT manager",
         "A rural partnership shows how small organisations can afford expert help by sharing it.",
         [9, 2],
-        "Tom Evans",
+        "Owen Price",
         [
             "Pooling budgets let five small charities employ a part-time IT manager together, and "
             "their support costs fell by a third in the first year."
@@ -139,7 +140,7 @@ NEWS = [
         "Autumn peer exchange announced: digital inclusion after the pandemic",
         "Libraries, councils and charities compare what kept new internet users online.",
         [0, 8],
-        "Priya Shah",
+        "Elena Ruiz",
         [
             "Lending devices helped, but ongoing support from a familiar person mattered more. "
             "Members can book a place at the exchange from the events page."
@@ -153,6 +154,8 @@ def build(demo):
     topics = demo.made["topics"]
     index = NewsIndexPageFactory(parent=home, intro="What is happening across the network.")
     first_day = datetime.date(2025, 11, 3)
+    # username, password, first and last name
+    accounts = {f"{details[2]} {details[3]}": details for details in [EDITOR, *MEMBERS_ACCOUNTS]}
     for number, (title, intro, topic_ids, author, paragraphs) in enumerate(NEWS):
         body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
         NewsPageFactory(
@@ -160,7 +163,8 @@ def build(demo):
             title=title,
             slug=slugify(title)[:80],
             intro=intro,
-            author=author,
+            author=account(accounts[author]) if author in accounts else None,
+            byline="" if author in accounts else author,
             date=first_day + datetime.timedelta(days=27 * number + demo.rng.randint(0, 5)),
             body=body,
             listing_image=demo_image(title),

@@ -3,7 +3,6 @@
 import datetime
 from functools import partial
 
-from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -20,7 +19,9 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
+from home.panels import HeadedFieldPanel
 from members.access import is_member
+from members.choosers import member_chooser
 
 from .roles import EDITORS, MEMBERS
 
@@ -91,7 +92,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
     subpage_types = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel(
+        HeadedFieldPanel(
             "intro",
             heading=_("Summary"),
             help_text=_(
@@ -109,7 +110,7 @@ class KnowledgeArticlePage(TopicsMixin, BasePage):
         *TopicsMixin.panels,
         MultiFieldPanel(
             [
-                FieldPanel("authors", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("authors", widget=member_chooser.multiple_widget_class),
                 FieldPanel("members_only"),
                 FieldPanel("review_by"),
                 FieldPanel("last_reviewed", read_only=True),

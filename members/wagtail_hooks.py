@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
+from .choosers import author_chooser, member_chooser
 from .models import MembershipApplication
 
 
@@ -107,3 +108,8 @@ class CommunityGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_community():
     return CommunityGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_people_choosers():
+    return [member_chooser, author_chooser]

@@ -20,7 +20,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"News item {n}")
     slug = factory.Sequence(lambda n: f"news-item-{n}")
     intro = factory.Faker("sentence", nb_words=16)
-    author = factory.Faker("name")
+    byline = factory.Faker("name")
     date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
 
     class Meta:

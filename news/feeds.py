@@ -34,7 +34,7 @@ class NewsRssFeed(Feed):
         return self.index_page.intro
 
     def items(self):
-        return self.index_page.news()[:FEED_LENGTH]
+        return self.index_page.news().select_related("author")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -46,7 +46,7 @@ class NewsRssFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_author_name(self, item):
-        return item.author or None
+        return item.author_name or None
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.combine(item.date, time()))

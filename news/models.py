@@ -1,5 +1,6 @@
 """Dated editorial news, listed by topic and syndicated as RSS and Atom."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
+from members.choosers import author_chooser
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -47,7 +49,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 class NewsPage(TopicsMixin, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
-    author = models.CharField(_("author"), max_length=120, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+    )
+    # For the network's own voice, which no one person signs (and which translators translate).
+    byline = models.CharField(_("byline"), max_length=120, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -67,8 +78,16 @@ class NewsPage(TopicsMixin, BasePage):
         ),
         FieldPanel(
             "author",
+            widget=author_chooser.widget_class,
             help_text=_(
-                "Who wrote it, as readers should see it, e.g. “Ana García, network coordinator”."
+                "The member or editor who wrote it: members reading it can open their profile."
+            ),
+        ),
+        FieldPanel(
+            "byline",
+            help_text=_(
+                "Only when no one person wrote it, e.g. “Editorial team”. Shown if no author is "
+                "chosen."
             ),
         ),
         FieldPanel(
@@ -83,7 +102,10 @@ class NewsPage(TopicsMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),
-        index.SearchField("author"),
+        index.RelatedFields(
+            "author", [index.SearchField("first_name"), index.SearchField("last_name")]
+        ),
+        index.SearchField("byline"),
         index.FilterField("date"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         PrefetchedFilterField("topics"),
@@ -92,3 +114,10 @@ class NewsPage(TopicsMixin, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    @property
+    def author_name(self):
+        """The name readers see: the author's, or the byline when no one person wrote it."""
+        if self.author_id:
+            return self.author.get_full_name() or self.author.get_username()
+        return self.byline

@@ -6,13 +6,18 @@ page chooser, its bulk actions and its admin API answered 500 to such values. Th
 by routes of the same path and name placed ahead of Wagtail's own (`urlpatterns`, included by
 portal/urls.py), with Wagtail's admin access check; the admin API's pages endpoint is
 knowledge/permissions/admin_views.py's.
+
+`RefuseOddAdminQueries` answers 400 for every admin view at once to a NUL anywhere in the query
+string (Wagtail's listings hand their filters to the database as typed, `?locale=` among them,
+and PostgreSQL refuses a NUL in text) and to search terms longer than any search (the search
+backends nest a query node per word: some hundreds of words exceeded Python's recursion limit).
 """
 
 import functools
 
 from django.apps import apps
 from django.core.exceptions import BadRequest, ValidationError
-from django.urls import path
+from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.auth import require_admin_access
@@ -20,7 +25,32 @@ from wagtail.admin.views.bulk_action import index as bulk_action
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.models import Page
 
-from portal.parameters import LARGEST_ID
+from portal.parameters import LARGEST_ID, NUL
+
+# Longer than any search an editor types; far fewer words than break the search backends.
+MAX_SEARCH_LENGTH = 255
+
+
+class RefuseOddAdminQueries:
+    """Answers 400 to an admin request whose query string holds a NUL (in a name or a value) or
+    search terms (`q`) over MAX_SEARCH_LENGTH: no admin form or filter takes either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(admin_prefix()):
+            query = request.GET
+            if any(NUL in name or NUL in "".join(values) for name, values in query.lists()):
+                raise BadRequest("A NUL character in the query string")
+            if any(len(terms) > MAX_SEARCH_LENGTH for terms in query.getlist("q")):
+                raise BadRequest(f"Search terms longer than {MAX_SEARCH_LENGTH} characters")
+        return self.get_response(request)
+
+
+@functools.cache
+def admin_prefix():
+    return reverse("wagtailadmin_home")
 
 
 def is_id(model, value):

@@ -40,7 +40,7 @@ def test_editor_can_publish_a_news_item_with_a_body_and_topics(admin, home):
             "slug": "bike-share-opens",
             "intro": "Two hundred bikes.",
             "date": "2026-05-01",
-            "author": "Editorial team",
+            "byline": "Editorial team",
             "body": streamfield(
                 [
                     ("heading", {"text": "What happened", "level": "h2"}),

@@ -52,3 +52,14 @@ def test_my_articles_shows_each_articles_language_and_live_page(index, member):
     html = login(member).get(reverse("wagtailadmin_home")).content.decode()
     assert "English" in html
     assert f'href="{article.url}"' in html and "View live" in html
+
+
+def test_the_revisions_comparison_names_the_summary_as_the_form_does(index, editor):
+    article = KnowledgeArticlePageFactory(parent=index, intro="What we did first.")
+    first = article.save_revision(user=editor)
+    article.intro = "What we did, and what it cost."
+    second = article.save_revision(user=editor)
+    url = reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, first.pk, second.pk])
+    html = login(editor).get(url).content.decode()
+    assert "Summary" in html
+    assert "Introduction" not in html

@@ -45,14 +45,14 @@ def corpus(home, news_index, heat):
     """A small known set: the word "retrofit" in a title, in a summary and only in a body (news
     authors are named: a generated one may be called Hall)."""
     titled = NewsPageFactory(
-        author=AUTHOR,
+        byline=AUTHOR,
         parent=news_index,
         title="Retrofit of the town hall",
         intro="A report.",
         body=body("Walls."),
     )
     summarised = NewsPageFactory(
-        author=AUTHOR,
+        byline=AUTHOR,
         parent=news_index,
         title="Winter report",
         intro="How a retrofit cut bills.",
@@ -65,7 +65,7 @@ def corpus(home, news_index, heat):
         body=body("We once helped a retrofit project."),
     )
     tagged = NewsPageFactory(
-        author=AUTHOR,
+        byline=AUTHOR,
         parent=news_index,
         title="Pumps in schools",
         intro="Nine schools.",

@@ -154,7 +154,7 @@ def publish_news(client, index, title):
             "slug": title.lower().replace(" ", "-"),
             "intro": "Two hundred bikes.",
             "date": "2026-05-01",
-            "author": "Editorial team",
+            "byline": "Editorial team",
             "body": streamfield([("paragraph", rich_text("<p>It opened.</p>"))]),
             "action-publish": "publish",
         }
@@ -189,7 +189,7 @@ def test_publishing_and_editing_go_on_while_the_engine_is_down_and_update_index_
                 "slug": existing.slug,
                 "intro": "Four kilometres.",
                 "date": "2026-05-02",
-                "author": "Editorial team",
+                "byline": "Editorial team",
                 "body": streamfield([("paragraph", rich_text("<p>Open.</p>"))]),
                 "action-publish": "publish",
             }

@@ -2,6 +2,7 @@ from django_comments_xtd.models import XtdComment
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 
 from ..access import is_member as user_is_member
 from ..directory import listed_profiles
@@ -51,3 +52,15 @@ def comment_threads(page):
         else:
             threads[-1]["children"].append({"comment": comment})
     return threads
+
+
+@register.simple_tag(takes_context=True)
+def listed_profile_url(context, user):
+    """The profile address of `user` if the reader may open it (a member reading a listed
+    profile, the rule comments' authors are linked by), else ""."""
+    request = context.get("request")
+    if user is None or request is None or not user_is_member(request.user):
+        return ""
+    if not listed_profiles().filter(user_id=user.pk).exists():
+        return ""
+    return reverse("members:profile", args=[user.pk])
