@@ -14,6 +14,8 @@ from wagtail.models import Site
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.models import optional_term
+
 from .access import is_moderator, takes_part
 
 TITLE_MAX_LENGTH = 200
@@ -96,22 +98,8 @@ class Question(index.Indexed, Post):
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
     )
     topics = models.ManyToManyField("home.Topic", verbose_name=_("topics"), related_name="+")
-    sector = models.ForeignKey(
-        "home.Sector",
-        verbose_name=_("sector"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sector = optional_term("home.Sector", _("sector"))
+    region = optional_term("home.Region", _("region"))
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("image"),
