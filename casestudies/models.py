@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from home.blocks import DocumentBlock, FigureBlock
 from home.listing import public
-from home.models import BasePage, PrefetchedFilterField, TopicsMixin
+from home.models import BasePage, PrefetchedFilterField, TopicsMixin, optional_term
 from home.pagination import paginate
 from home.panels import HeadedFieldPanel
 from members.choosers import member_chooser
@@ -83,22 +83,8 @@ class CaseStudyPage(TopicsMixin, BasePage):
         _("size of organisation"), max_length=10, choices=OrganisationSize.choices, blank=True
     )
     organisation_website = models.URLField(_("organisation website"), blank=True)
-    sector = models.ForeignKey(
-        "home.Sector",
-        verbose_name=_("sector"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_studies",
-    )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_studies",
-    )
+    sector = optional_term("home.Sector", _("sector"), "case_studies")
+    region = optional_term("home.Region", _("region"), "case_studies")
     year = models.PositiveSmallIntegerField(
         _("year"), null=True, blank=True, help_text=_("When the work took place or finished.")
     )

@@ -16,6 +16,31 @@ def default_locale():
     return Locale.get_default()
 
 
+def many(name, then=None):
+    """A factory argument (`topics=[...]`) that sets the many-to-many `name` once the object
+    exists, then calls `then(obj)`: a page is published again so its revision carries them."""
+
+    def set_values(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+            if then:
+                then(obj)
+
+    return factory.PostGeneration(set_values)
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+class PortalPageFactory(wagtail_factories.PageFactory):
+    """Pages made once per slug and parent, so demo content and tests may ask for one again."""
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ["slug", "parent"]
+
+
 class ImageFactory(wagtail_factories.ImageFactory):
     """In the root collection, where every editor finds it (wagtail-factories makes a new
     "Test collection" outside the tree for each image)."""
@@ -56,7 +81,7 @@ class RegionFactory(TermFactory):
         model = Region
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class HomePageFactory(PortalPageFactory):
     title = "Home"
     slug = "home"
     hero_heading = "Learn from organisations that have done it before"
@@ -64,16 +89,14 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
-        django_get_or_create = ["slug", "parent"]
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
+class StandardPageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"Page {n}")
     intro = factory.Faker("sentence")
 
     class Meta:
         model = StandardPage
-        django_get_or_create = ["slug", "parent"]
 
 
 class MainMenuFactory(DjangoModelFactory):

@@ -1,12 +1,13 @@
 import datetime
 
 import factory
-import wagtail_factories
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from wagtail.search import index
+
+from home.factories import PortalPageFactory, many
 
 from .models import KnowledgeArticlePage, KnowledgeIndexPage
 from .roles import EDITORS, MEMBERS
@@ -43,17 +44,23 @@ class EditorFactory(UserFactory):
             self.groups.add(Group.objects.get(name=EDITORS))
 
 
-class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
+def save_and_index(page):
+    """A save indexes the page before its topics are stored: index it with them, as publishing
+    from the admin does."""
+    page.save()
+    index.insert_or_update_object(page)
+
+
+class KnowledgeIndexPageFactory(PortalPageFactory):
     title = "Knowledge"
     slug = "knowledge"
     intro = "Guides and answers written by members, reviewed by editors."
 
     class Meta:
         model = KnowledgeIndexPage
-        django_get_or_create = ["slug", "parent"]
 
 
-class KnowledgeArticlePageFactory(wagtail_factories.PageFactory):
+class KnowledgeArticlePageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"Knowledge article {n}")
     slug = factory.Sequence(lambda n: f"knowledge-article-{n}")
     intro = factory.Faker("sentence", nb_words=16)
@@ -61,17 +68,8 @@ class KnowledgeArticlePageFactory(wagtail_factories.PageFactory):
         lambda: [("paragraph", "<p>What we tried and what we learned.</p>")]
     )
     review_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+    topics = many("topics", then=save_and_index)
 
     class Meta:
         model = KnowledgeArticlePage
-        django_get_or_create = ["slug", "parent"]
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
-            self.save()
-            # The save indexed the page before its topics were stored: index it with them, as
-            # publishing from the admin does.
-            index.insert_or_update_object(self)

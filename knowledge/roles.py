@@ -10,6 +10,7 @@ knowledge index calls `ensure_index_setup()` for the members' page permission an
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.utils.translation import gettext_noop
 
 MEMBERS = "Members"
@@ -78,6 +79,20 @@ def ensure_roles(apps=None):
     index_type = ContentType.objects.filter(app_label="knowledge", model="knowledgeindexpage")
     for page_id in Page.objects.filter(content_type__in=index_type).values_list("pk", flat=True):
         ensure_index_setup(page_id, apps)
+
+
+def grant_editors_permissions(app_label, pairs, apps=None):
+    """Give Editors `pairs` from an app whose own data migration grants them. Idempotent.
+
+    Permissions are normally made after the last migration, so this makes the app's now (Django's
+    recipe for data migrations: a stub app config needs `models_module` set)."""
+    apps = apps or global_apps
+    config = apps.get_app_config(app_label)
+    models_module, config.models_module = getattr(config, "models_module", None), True
+    create_permissions(config, apps=apps, verbosity=0)
+    config.models_module = models_module
+    editors, _ = apps.get_model("auth", "Group").objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*_permissions(apps, pairs))
 
 
 def ensure_index_setup(page_id, apps=None):

@@ -42,15 +42,19 @@ class EditorMenuItem(MenuItem):
         return is_editor(request.user)
 
 
-class StillAccurateColumn(Column):
-    """A "Mark as still accurate" form per row (so the cell needs the CSRF token)."""
-
-    cell_template_name = "knowledge/admin/still_accurate_cell.html"
+class FormColumn(Column):
+    """A column with a form in each row, so each cell needs the CSRF token."""
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["csrf_token"] = get_token(context["request"])
         return context
+
+
+class StillAccurateColumn(FormColumn):
+    """A "Mark as still accurate" form per row."""
+
+    cell_template_name = "knowledge/admin/still_accurate_cell.html"
 
 
 class OutOfDateView(EditorReportView):

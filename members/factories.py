@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory
 
 from django.contrib.contenttypes.models import ContentType
 
+from home.factories import many
 from knowledge.factories import MemberFactory
 
 from .models import MemberProfile, MembershipApplication
@@ -19,16 +20,12 @@ class MemberProfileFactory(DjangoModelFactory):
     can_help_with = factory.Faker("sentence", nb_words=12)
     looking_for = factory.Faker("sentence", nb_words=12)
     listed_in_directory = True
+    expertise = many("expertise")
 
     class Meta:
         model = MemberProfile
         django_get_or_create = ["user"]
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def expertise(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.expertise.set(extracted)
 
 
 class MembershipApplicationFactory(DjangoModelFactory):
@@ -37,16 +34,12 @@ class MembershipApplicationFactory(DjangoModelFactory):
     organisation = factory.Faker("company")
     role = factory.Faker("job")
     hopes_to_share = factory.Faker("paragraph", nb_sentences=2)
+    expertise = many("expertise")
 
     class Meta:
         model = MembershipApplication
         django_get_or_create = ["email"]
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def expertise(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.expertise.set(extracted)
 
 
 def approved_comment(page, user, text="An earlier, approved comment.", **fields):

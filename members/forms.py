@@ -13,16 +13,21 @@ from localization.locales import active_locale, locale_for
 from .models import MemberProfile, MembershipApplication
 
 
-def regions():
-    return Region.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+def terms(model):
+    """Topics, sectors or regions in the default language, the terms profiles and the directory
+    share whatever language they are chosen in."""
+    return model.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
 
 
-def topics():
-    return Topic.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
-
-
-def sectors():
-    return Sector.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+def facet(label, empty_label):
+    """One of the directory's term filters, by slug (its queryset is set per form)."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Topic.objects.none(),
+        required=False,
+        to_field_name="slug",
+        empty_label=empty_label,
+    )
 
 
 def in_active_language(field):
@@ -104,9 +109,9 @@ class ApplicationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions()
+        self.fields["region"].queryset = terms(Region)
         self.fields["region"].empty_label = _("Choose your region")
-        self.fields["expertise"].queryset = topics()
+        self.fields["expertise"].queryset = terms(Topic)
         in_active_language(self.fields["region"])
         in_active_language(self.fields["expertise"])
         count_instead_of_cut(self)
@@ -154,9 +159,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = regions()
-        self.fields["sector"].queryset = sectors()
-        self.fields["expertise"].queryset = topics()
+        for name, model in (("region", Region), ("sector", Sector), ("expertise", Topic)):
+            self.fields[name].queryset = terms(model)
         user = self.instance.user
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
@@ -179,27 +183,9 @@ class DirectoryFilterForm(forms.Form):
         max_length=100,
         help_text=_("A need, a topic, a name or an organisation: “heat pump”, “cooperative”."),
     )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All topics"),
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All sectors"),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.none(),
-        required=False,
-        to_field_name="slug",
-        empty_label=_("All regions"),
-    )
+    topic = facet(_("Topic"), _("All topics"))
+    sector = facet(_("Sector"), _("All sectors"))
+    region = facet(_("Region"), _("All regions"))
     language = forms.ModelChoiceField(
         label=_("Language spoken"),
         queryset=Locale.objects.all(),
@@ -210,9 +196,8 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = topics()
-        self.fields["sector"].queryset = sectors()
-        self.fields["region"].queryset = regions()
+        for name, model in (("topic", Topic), ("sector", Sector), ("region", Region)):
+            self.fields[name].queryset = terms(model)
 
     def show_counts(self, options):
         """Label each option with how many of the found members it has (`search`'s options)."""

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
 
+from home.models import optional_term
+
 
 class MembershipApplication(models.Model):
     """Someone asking to join; staff approve (creating their account) or decline it."""
@@ -20,14 +22,7 @@ class MembershipApplication(models.Model):
     email = models.EmailField(_("email"), unique=True)
     organisation = models.CharField(_("organisation"), max_length=200)
     role = models.CharField(_("role"), max_length=150, help_text=_("Your job or role there."))
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    region = optional_term("home.Region", _("region"))
     expertise = models.ManyToManyField(
         "home.Topic", verbose_name=_("areas of expertise"), blank=True, related_name="+"
     )
@@ -97,22 +92,8 @@ class MemberProfile(index.Indexed, models.Model):
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=150, blank=True)
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="member_profiles",
-    )
-    sector = models.ForeignKey(
-        "home.Sector",
-        verbose_name=_("sector"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="member_profiles",
-    )
+    region = optional_term("home.Region", _("region"), "member_profiles")
+    sector = optional_term("home.Sector", _("sector"), "member_profiles")
     languages = models.ManyToManyField(
         "wagtailcore.Locale",
         verbose_name=_("languages I speak"),

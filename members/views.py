@@ -27,23 +27,10 @@ from portal import parameters
 
 from . import applications, limits
 from . import directory as directory_search
-from .access import can_see_page, comments_enabled_for, is_member
+from .access import can_see_page, comments_enabled_for, is_member, member_required
 from .directory import visible_profiles
 from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm, mailbox
 from .models import MemberProfile
-
-
-def members_only(view):
-    """Visitors go to the login page; signed-in people who are not members are refused."""
-
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_member(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def join(request):
@@ -75,7 +62,7 @@ def join_thanks(request):
     return render(request, "members/join_thanks.html")
 
 
-@members_only
+@member_required
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     query, chosen = "", {}
@@ -103,7 +90,7 @@ def directory(request):
     )
 
 
-@members_only
+@member_required
 def profile(request, user_id):
     member = get_object_or_404(
         visible_profiles(request.user)
@@ -129,16 +116,14 @@ def profile(request, user_id):
     )
 
 
-@members_only
+@member_required
 def own_profile(request):
     profile, _created = MemberProfile.objects.get_or_create(user=request.user)
     return redirect(profile)
 
 
-@login_required
+@member_required
 def edit_profile(request):
-    if not is_member(request.user):
-        raise PermissionDenied
     profile, _created = MemberProfile.objects.get_or_create(user=request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():

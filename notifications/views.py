@@ -3,23 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from home.models import Topic
 from home.pagination import paginate
 from localization.locales import active_locale
+from members.responses import private
 
 from .forms import PreferenceForm
 from .models import Notification, Preference, TopicFollow
 from .service import in_language, message, preference_for, user_id_from_token
-
-private = cache_control(private=True, no_cache=True)
 
 
 @private
@@ -66,19 +63,10 @@ def settings_view(request):
         shown = {topic.pk for topic in topics}
         TopicFollow.objects.filter(user=request.user, topic__in=shown - chosen).delete()
         for topic_id in chosen - set(followed):
-            follow_topic(request.user, topic_id)
+            TopicFollow.objects.get_or_create(user=request.user, topic_id=topic_id)
         messages.success(request, _("Your notification settings have been saved."))
         return redirect("notifications:settings")
     return render(request, "notifications/settings.html", {"form": form})
-
-
-def follow_topic(user, topic_id):
-    """Idempotent: a second follow (a double click, a parallel request) changes nothing."""
-    try:
-        with transaction.atomic():
-            TopicFollow.objects.get_or_create(user=user, topic_id=topic_id)
-    except IntegrityError:
-        pass
 
 
 @private

@@ -7,15 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.access import member_required
 from members.directory import listed_profiles, visible_profiles
-from members.views import members_only
 
 from . import introductions
 from .forms import IntroductionForm
 from .models import Introduction
 
 
-@members_only
+@member_required
 def ask(request, user_id):
     recipient = get_object_or_404(listed_profiles().select_related("user"), user_id=user_id)
     form = IntroductionForm(request.POST or None)
@@ -44,7 +44,7 @@ def own_introductions(user):
     )
 
 
-@members_only
+@member_required
 def inbox(request):
     items = own_introductions(request.user)
     return render(
@@ -57,7 +57,7 @@ def inbox(request):
     )
 
 
-@members_only
+@member_required
 def detail(request, introduction_id):
     introduction = get_object_or_404(own_introductions(request.user), pk=introduction_id)
     is_recipient = introduction.recipient_id == request.user.pk
@@ -75,7 +75,7 @@ def detail(request, introduction_id):
 
 
 @require_POST
-@members_only
+@member_required
 def respond(request, introduction_id):
     introduction = get_object_or_404(
         Introduction.objects.select_related("requester", "recipient"),
@@ -95,7 +95,7 @@ def respond(request, introduction_id):
 
 
 @require_POST
-@members_only
+@member_required
 def block(request, user_id):
     target = get_object_or_404(visible_profiles(request.user), user_id=user_id)
     if target.user_id == request.user.pk:

@@ -3,9 +3,8 @@ lock, make public, merge, turn into an article). All POST, all idempotent: a dou
 parallel requests leave one row and the right counts (unique constraints + get_or_create)."""
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,22 +18,13 @@ from .access import is_moderator
 from .articles import create_article, knowledge_index_for
 from .forms import FlagForm, MergeForm
 from .limits import over_limit
-from .models import Answer, Flag, HelpfulVote, Question, QuestionFollow, State
+from .models import Answer, HelpfulVote, Question, QuestionFollow, State
 from .views import (
     private,
     rate_limited,
     visible_answer,
     visible_question,
 )
-
-
-def add_once(model, **fields):
-    """Create the row unless it exists; a parallel request that wins the race is not an error."""
-    try:
-        with transaction.atomic():
-            model.objects.get_or_create(**fields)
-    except IntegrityError:
-        pass
 
 
 def moderator_required(view):
@@ -59,7 +49,7 @@ def vote(request, answer_id):
     if request.POST.get("action") == "undo":
         HelpfulVote.objects.filter(answer=reply, user=request.user).delete()
     else:
-        add_once(HelpfulVote, answer=reply, user=request.user)
+        HelpfulVote.objects.get_or_create(answer=reply, user=request.user)
     return redirect(reply)
 
 
@@ -94,7 +84,7 @@ def follow(request, question_id):
         QuestionFollow.objects.filter(question=question, user=request.user).delete()
         messages.success(request, _("You no longer follow this question."))
     else:
-        add_once(QuestionFollow, question=question, user=request.user)
+        QuestionFollow.objects.get_or_create(question=question, user=request.user)
         messages.success(request, _("You follow this question: new answers reach your inbox."))
     return redirect(question)
 
@@ -111,40 +101,19 @@ def flag(request, kind, post_id):
     if request.method == "POST" and form.is_valid():
         if over_limit(request.user, "flag"):
             return rate_limited(request)
-        content_type = ContentType.objects.get_for_model(post)
-        try:
-            with transaction.atomic():
-                Flag.objects.update_or_create(
-                    content_type=content_type,
-                    object_id=post.pk,
-                    user=request.user,
-                    defaults={"reason": form.cleaned_data["reason"], "resolved": False},
-                )
-        except IntegrityError:
-            pass
+        post.flag(request.user, form.cleaned_data["reason"])
         messages.success(request, _("Thank you. A moderator will look at it."))
         return redirect(post)
     return render(request, "questions/flag.html", {"form": form, "post": post, "kind": kind})
 
 
-def resolve_flags(post):
-    Flag.objects.filter(
-        content_type=ContentType.objects.get_for_model(post), object_id=post.pk
-    ).update(resolved=True)
-
-
 def set_state(post, state):
     """Hide or publish a post; publishing a held post tells people about it (once)."""
-    type(post).objects.filter(pk=post.pk).update(state=state)
+    published = post.moderate(state)
     if isinstance(post, Question):
         cache.updated(post)
-    post.state = state
-    resolve_flags(post)
-    if state == State.PUBLISHED:
-        if isinstance(post, Question):
-            events.question_published(post)
-        else:
-            events.answer_published(post)
+    if published:
+        (events.question_published if isinstance(post, Question) else events.answer_published)(post)
 
 
 QUESTION_ACTIONS = {
@@ -204,7 +173,7 @@ def merge(request, question_id):
         with transaction.atomic():
             question.answers.update(question=target, is_accepted=False)
             for user_id in question.follows.values_list("user_id", flat=True):
-                add_once(QuestionFollow, question=target, user_id=user_id)
+                QuestionFollow.objects.get_or_create(question=target, user_id=user_id)
             Question.objects.filter(pk=question.pk).update(merged_into=target)
             cache.updated(question)
         messages.success(request, _("The question has been merged."))

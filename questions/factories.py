@@ -5,6 +5,7 @@ from factory.django import DjangoModelFactory
 
 from wagtail.models import Locale
 
+from home.factories import many
 from knowledge.factories import MemberFactory
 
 from .models import Answer, HelpfulVote, Question, State
@@ -16,15 +17,11 @@ class QuestionFactory(DjangoModelFactory):
     author = factory.SubFactory(MemberFactory)
     locale = factory.LazyFunction(Locale.get_default)
     state = State.PUBLISHED
+    topics = many("topics")
 
     class Meta:
         model = Question
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
 
 
 class AnswerFactory(DjangoModelFactory):

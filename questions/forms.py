@@ -13,7 +13,7 @@ from wagtail.images.fields import WagtailImageField
 from home.models import Region, Sector, Topic
 from localization.locales import active_locale
 
-from .models import BODY_MAX_LENGTH, Answer, Flag, Question
+from .models import Answer, Flag, Question
 from .roles import attachments_collection
 
 
@@ -88,10 +88,6 @@ class AnswerForm(forms.ModelForm):
         fields = ["body"]
         labels = {"body": _("Your answer")}
         help_texts = {"body": _("Share what you did and what you learned. Addresses become links.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["body"].widget.attrs["maxlength"] = BODY_MAX_LENGTH
 
 
 class FlagForm(forms.ModelForm):

@@ -1,27 +1,16 @@
-"""Rate limits per member and action, counted in the "default" cache so they hold across workers
-(production's default cache is shared; see the README's Configuration)."""
+"""How often a member may act in questions, counted with the shared `members.limits.allow()`."""
 
-import time
+from members.limits import Rate, allow
 
-from django.core.cache import cache
-
-# action: (how many, per how many seconds)
-LIMITS = {
-    "question": (5, 60 * 60),
-    "answer": (10, 10 * 60),
-    "vote": (60, 10 * 60),
-    "flag": (10, 60 * 60),
-    "follow": (60, 10 * 60),
+RATES = {
+    "question": Rate(5, 60 * 60),
+    "answer": Rate(10, 10 * 60),
+    "vote": Rate(60, 10 * 60),
+    "flag": Rate(10, 60 * 60),
+    "follow": Rate(60, 10 * 60),
 }
 
 
 def over_limit(user, action):
-    """Count this attempt; True once the member has gone past the action's limit in its window."""
-    allowed, window = LIMITS[action]
-    key = f"questions:limit:{action}:{user.pk}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key) > allowed
-    except ValueError:  # the entry expired between add and incr: this is the window's first
-        cache.add(key, 1, timeout=window)
-        return False
+    """Count this attempt; True once the member has gone past the action's limit."""
+    return not allow(f"questions:{action}", user.pk, RATES[action])

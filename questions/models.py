@@ -14,6 +14,8 @@ from wagtail.models import Site
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from home.models import optional_term
+
 from .access import is_moderator, takes_part
 
 TITLE_MAX_LENGTH = 200
@@ -71,8 +73,9 @@ class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Post(models.Model):
-    """What questions and answers share: an author, a body, a moderation state, edits and flags."""
+class ModeratedPost(models.Model):
+    """A post members may flag and moderators hide, or hold until approved: questions and
+    answers here, working groups' threads and replies too."""
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE
@@ -80,10 +83,37 @@ class Post(models.Model):
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.PUBLISHED
     )
+    flags = GenericRelation("questions.Flag")
+
+    class Meta:
+        abstract = True
+
+    def flag(self, user, reason):
+        """Record a member's report (again if it was dealt with); Django's update_or_create
+        makes a parallel one find the row."""
+        Flag.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(self),
+            object_id=self.pk,
+            user=user,
+            defaults={"reason": reason, "resolved": False},
+        )
+
+    def moderate(self, state):
+        """Hide or publish the post and mark its flags dealt with. True when this published it,
+        so the caller tells people about it once."""
+        type(self).objects.filter(pk=self.pk).update(state=state)
+        self.flags.update(resolved=True)
+        published = state == State.PUBLISHED and self.state != State.PUBLISHED
+        self.state = state
+        return published
+
+
+class Post(ModeratedPost):
+    """What questions and answers add: when they were written and edited, and the edits."""
+
     created_at = models.DateTimeField(_("asked"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
     edits = GenericRelation("questions.PostEdit")
-    flags = GenericRelation("questions.Flag")
 
     class Meta:
         abstract = True
@@ -96,22 +126,8 @@ class Question(index.Indexed, Post):
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
     )
     topics = models.ManyToManyField("home.Topic", verbose_name=_("topics"), related_name="+")
-    sector = models.ForeignKey(
-        "home.Sector",
-        verbose_name=_("sector"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    region = models.ForeignKey(
-        "home.Region",
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sector = optional_term("home.Sector", _("sector"))
+    region = optional_term("home.Region", _("region"))
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("image"),

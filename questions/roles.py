@@ -1,9 +1,6 @@
 """Editors' permissions on questions (granted by a data migration) and the attachment collection."""
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
-
-from knowledge.roles import EDITORS, MEMBERS
+from knowledge.roles import EDITORS, MEMBERS, grant_editors_permissions
 
 ATTACHMENTS_COLLECTION = "Question attachments"
 EDITOR_PERMISSIONS = [
@@ -15,20 +12,7 @@ EDITOR_PERMISSIONS = [
 
 def grant_editors(apps=None):
     """Give Editors the questions permissions (moderation, the admin views). Idempotent."""
-    apps = apps or global_apps
-    config = apps.get_app_config("questions")
-    # Permissions are normally made after the last migration; make them now (Django's recipe for
-    # data migrations that grant them: a stub app config needs `models_module` set).
-    config.models_module = True
-    create_permissions(config, apps=apps, verbosity=0)
-    config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _created = Group.objects.get_or_create(name=EDITORS)
-    for app_label, codename in EDITOR_PERMISSIONS:
-        editors.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+    grant_editors_permissions("questions", EDITOR_PERMISSIONS, apps)
 
 
 def attachments_collection():

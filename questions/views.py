@@ -14,9 +14,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 
 from wagtail.models import Locale
 
@@ -25,7 +25,9 @@ from home.models import Topic
 from home.pagination import paginate
 from knowledge.models import KnowledgeArticlePage
 from localization.locales import active_locale
+from members import responses
 from members.access import member_required
+from members.responses import private
 
 from . import events
 from .access import is_moderator, takes_part
@@ -33,9 +35,6 @@ from .forms import AnswerForm, QuestionForm
 from .limits import over_limit
 from .models import Answer, HelpfulVote, PostEdit, Question, QuestionFollow, State, shown_to
 
-# Nothing here may be kept by a shared cache: what a page shows depends on who asks, and
-# questions change without any page being published.
-private = cache_control(private=True, no_cache=True)
 ANSWERED_LATELY = datetime.timedelta(days=30)
 SUGGESTIONS = 5
 
@@ -167,7 +166,7 @@ def ask(request):
 
 
 def rate_limited(request):
-    return render(request, "questions/rate_limited.html", status=429)
+    return responses.rate_limited(request, reverse("questions:index"), _("Back to the questions"))
 
 
 def question_context(request, question, answer_form=None):

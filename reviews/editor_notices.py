@@ -20,15 +20,17 @@ MODERATORS = "django_comments_xtd.change_xtdcomment"
 
 def people_with(permission):
     """Active users holding `permission` through their groups, directly, or as superusers."""
-    users = get_user_model().objects.with_perm(
-        permission, backend="django.contrib.auth.backends.ModelBackend"
-    )
+    users = get_user_model().objects.with_perm(permission, backend="home.groups.ModelBackend")
     return users.filter(is_active=True)
 
 
-def comment_title(comment):
+def tell_moderators(kind, key, comment, actor):
+    """One notice for each comment moderator, linking to where they act on the comment."""
     page = comment.content_object
-    return str(getattr(page, "title", page))
+    title = str(getattr(page, "title", page))
+    url = reverse("member_comments:inspect", args=[comment.pk])
+    for moderator in people_with(MODERATORS):
+        notify(moderator, kind, key, title, url, actor=actor, detail=comment.comment)
 
 
 @receiver(post_save, sender=MembershipApplication)
@@ -49,31 +51,11 @@ def tell_comment_held(sender, comment, request=None, **kwargs):
     comment = comment.xtd_comment
     if comment.is_public:
         return
-    url = reverse("member_comments:inspect", args=[comment.pk])
-    for moderator in people_with(MODERATORS):
-        notify(
-            moderator,
-            "comment_held",
-            f"comment_held:{comment.pk}",
-            comment_title(comment),
-            url,
-            actor=comment.user,
-            detail=comment.comment,
-        )
+    tell_moderators("comment_held", f"comment_held:{comment.pk}", comment, comment.user)
 
 
 @receiver(comment_was_flagged, sender=XtdComment)
 def tell_comment_reported(sender, comment, flag, created, request=None, **kwargs):
     if not created or flag.flag != CommentFlag.SUGGEST_REMOVAL:
         return
-    url = reverse("member_comments:inspect", args=[comment.pk])
-    for moderator in people_with(MODERATORS):
-        notify(
-            moderator,
-            "comment_reported",
-            f"comment_reported:{flag.pk}",
-            comment_title(comment),
-            url,
-            actor=flag.user,
-            detail=comment.comment,
-        )
+    tell_moderators("comment_reported", f"comment_reported:{flag.pk}", comment, flag.user)

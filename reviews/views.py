@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, TitleColumn, UserColumn
 from wagtail.models import TaskState
 
-from knowledge.views import EditorReportView
+from knowledge.views import EditorReportView, FormColumn
 
 from .filters import ReviewQueueFilterSet
 from .models import Claim
@@ -41,15 +40,10 @@ class DueColumn(Column):
     cell_template_name = "reviews/due_cell.html"
 
 
-class ClaimColumn(Column):
-    """ "I'll review this" or "Release": a form per row, so the cell needs the CSRF token."""
+class ClaimColumn(FormColumn):
+    """ "I'll review this" or "Release": a form per row."""
 
     cell_template_name = "reviews/claim_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["csrf_token"] = get_token(context["request"])
-        return context
 
 
 class TypeColumn(Column):

@@ -437,11 +437,12 @@ def test_merge_moves_answers_and_the_old_address_redirects(question, answer, edi
 
 
 def test_rate_limit_holds_across_requests(question, peer, monkeypatch):
-    monkeypatch.setitem(limits.LIMITS, "vote", (2, 600))
+    monkeypatch.setitem(limits.RATES, "vote", limits.Rate(2, 600))
     client = client_for(peer)
     answers = [AnswerFactory(question=question) for _ in range(3)]
-    statuses = [client.post(url("vote", a.pk)).status_code for a in answers]
-    assert statuses == [302, 302, 429]
+    responses = [client.post(url("vote", a.pk)) for a in answers]
+    assert [response.status_code for response in responses] == [302, 302, 429]
+    assert f'href="{reverse("questions:index")}"' in responses[-1].content.decode()
 
 
 def test_unanswered_questions_report_lists_old_questions_without_answers(question, editor):

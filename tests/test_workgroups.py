@@ -219,11 +219,11 @@ def test_replies_are_rate_limited(group, convener, member):
     MembershipFactory(group=group, user=member)
     thread = ThreadFactory(group=group, author=convener)
     client = login(member)
-    statuses = [
-        client.post(url("thread", group.pk, thread.pk), {"body": f"reply {n}"}).status_code
-        for n in range(21)
+    responses = [
+        client.post(url("thread", group.pk, thread.pk), {"body": f"reply {n}"}) for n in range(21)
     ]
-    assert statuses[:20] == [302] * 20 and statuses[20] == 429
+    assert [response.status_code for response in responses] == [302] * 20 + [429]
+    assert f'href="{url("index")}"' in responses[-1].content.decode()
     assert thread.replies.count() == 20
 
 

@@ -1,11 +1,5 @@
-"""Who may moderate every group: editors (granted the working group permissions by a migration)."""
-
-from members.access import is_member
-
-
-def takes_part(user):
-    """Members, editors and administrators propose and join groups."""
-    return is_member(user)
+"""Who may moderate every group: editors (granted the working group permissions by a migration).
+Members, editors and administrators (`members.access.is_member`) propose and join groups."""
 
 
 def is_moderator(user):

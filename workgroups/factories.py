@@ -7,6 +7,7 @@ from factory.django import DjangoModelFactory
 
 from django.utils import timezone
 
+from home.factories import many
 from knowledge.factories import MemberFactory
 
 from .models import Joining, Meeting, Membership, Reply, Status, Thread, WorkingGroup
@@ -17,15 +18,11 @@ class WorkingGroupFactory(DjangoModelFactory):
     purpose = factory.Faker("paragraph", nb_sentences=3)
     joining = Joining.REQUEST
     status = Status.LIVE
+    topics = many("topics")
 
     class Meta:
         model = WorkingGroup
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
 
 
 class MembershipFactory(DjangoModelFactory):

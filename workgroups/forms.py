@@ -16,7 +16,7 @@ from home.models import Topic
 from localization.locales import active_locale
 from members.access import is_member
 
-from .models import TEXT_MAX_LENGTH, Meeting, Reply, Thread, WorkingGroup
+from .models import Meeting, Reply, Thread, WorkingGroup
 
 
 class ProposalForm(forms.ModelForm):
@@ -47,20 +47,12 @@ class ThreadForm(forms.ModelForm):
         model = Thread
         fields = ["title", "body"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["body"].widget.attrs["maxlength"] = TEXT_MAX_LENGTH
-
 
 class ReplyForm(forms.ModelForm):
     class Meta:
         model = Reply
         fields = ["body"]
         labels = {"body": _("Your reply")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["body"].widget.attrs["maxlength"] = TEXT_MAX_LENGTH
 
 
 class DocumentForm(forms.Form):

@@ -2,17 +2,15 @@
 person may see, so an id they may not see is a 404 whatever the view (never a 403)."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import cache_control
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from questions.models import State
+from members import responses
+from questions.models import shown_to
 
 from .access import is_moderator
 from .models import Membership, Reply, Thread, WorkingGroup
-
-# Nothing here may be kept by a shared cache: what a page shows depends on who asks.
-private = cache_control(private=True, no_cache=True)
 
 
 def visible_group(request, group_id):
@@ -47,13 +45,6 @@ def convener_required(user, group):
         raise PermissionDenied
 
 
-def shown_to(user, moderator):
-    """The posts a person reads: published ones and their own; moderators everything."""
-    if moderator:
-        return Q()
-    return Q(state=State.PUBLISHED) | Q(author=user)
-
-
 def visible_thread(request, group, thread_id):
     threads = Thread.objects.filter(group=group).filter(
         shown_to(request.user, moderates(request.user, group))
@@ -69,4 +60,4 @@ def visible_reply(request, group, reply_id):
 
 
 def rate_limited(request):
-    return render(request, "workgroups/rate_limited.html", status=429)
+    return responses.rate_limited(request, reverse("workgroups:index"), _("Back to the groups"))

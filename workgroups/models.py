@@ -6,7 +6,6 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,7 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from questions.models import State
+from questions.models import ModeratedPost
 
 from .access import is_moderator
 
@@ -167,18 +166,11 @@ class Membership(models.Model):
         return f"{self.user} → {self.group}"
 
 
-class Thread(models.Model):
+class Thread(ModeratedPost):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="threads")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE
-    )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), max_length=TEXT_MAX_LENGTH)
-    state = models.CharField(
-        _("state"), max_length=20, choices=State.choices, default=State.PUBLISHED
-    )
     created_at = models.DateTimeField(_("started"), auto_now_add=True, db_index=True)
-    flags = GenericRelation("questions.Flag")
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -192,17 +184,10 @@ class Thread(models.Model):
         return reverse("workgroups:thread", args=[self.group_id, self.pk])
 
 
-class Reply(models.Model):
+class Reply(ModeratedPost):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.CASCADE
-    )
     body = models.TextField(_("reply"), max_length=TEXT_MAX_LENGTH)
-    state = models.CharField(
-        _("state"), max_length=20, choices=State.choices, default=State.PUBLISHED
-    )
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
-    flags = GenericRelation("questions.Flag")
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -6,9 +6,7 @@ shared cache keeps them.
 """
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from wagtail.documents import get_document_model
 
+from members.responses import private
 from questions.forms import FlagForm
-from questions.models import Flag, State
+from questions.models import State
 
 from . import events
 from .articles import draft_article
@@ -27,7 +26,6 @@ from .limits import over_limit
 from .lookups import (
     convener_required,
     moderates,
-    private,
     rate_limited,
     shown_to,
     space,
@@ -117,15 +115,11 @@ def invite(request, group_id):
         return redirect("workgroups:members", group.pk)
     if over_limit(request.user, "invite"):
         return rate_limited(request)
-    try:
-        with transaction.atomic():
-            membership, created = Membership.objects.get_or_create(
-                group=group,
-                user=form.cleaned_data["username"],
-                defaults={"status": Membership.Status.INVITED},
-            )
-    except IntegrityError:
-        created = False
+    membership, created = Membership.objects.get_or_create(
+        group=group,
+        user=form.cleaned_data["username"],
+        defaults={"status": Membership.Status.INVITED},
+    )
     if created:
         events.invited(membership, request.user)
         messages.success(request, _("Invitation sent."))
@@ -143,18 +137,11 @@ def board(request, group_id):
         .select_related("author")
         .annotate(reply_count=Count("replies", filter=Q(replies__state=State.PUBLISHED)))
     )
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, instance=Thread(group=group, author=request.user))
     if request.method == "POST":
         writable(group)
         if form.is_valid():
-            if over_limit(request.user, "thread"):
-                return rate_limited(request)
-            thread = form.save(commit=False)
-            thread.group, thread.author = group, request.user
-            thread.state = State.PUBLISHED if is_trusted(request.user, group) else State.HELD
-            thread.save()
-            announce(request, thread, events.thread_published)
-            return redirect(thread)
+            return save_post(request, form, group, "thread")
     return render(
         request,
         "workgroups/board.html",
@@ -162,12 +149,24 @@ def board(request, group_id):
     )
 
 
-def announce(request, post, event):
-    if post.state == State.PUBLISHED:
-        event(post)
+def save_post(request, form, group, action):
+    """Save a new thread or reply: published at once for trusted members, else held for the
+    conveners (the group hears of it once they approve it)."""
+    if over_limit(request.user, action):
+        return rate_limited(request)
+    item = form.save(commit=False)
+    item.state = State.PUBLISHED if is_trusted(request.user, group) else State.HELD
+    item.save()
+    if item.state == State.PUBLISHED:
+        announce(item)
         messages.success(request, _("Posted."))
     else:
         messages.info(request, _("Thank you. It will appear once a convener has approved it."))
+    return redirect(item)
+
+
+def announce(item):
+    (events.thread_published if isinstance(item, Thread) else events.reply_published)(item)
 
 
 @private
@@ -175,37 +174,19 @@ def thread(request, group_id, thread_id):
     group = space(request, group_id)
     topic = visible_thread(request, group, thread_id)
     moderator = moderates(request.user, group)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST or None, instance=Reply(thread=topic, author=request.user))
     if request.method == "POST":
         writable(group)
         if topic.state != State.PUBLISHED:
             raise PermissionDenied
         if form.is_valid():
-            if over_limit(request.user, "reply"):
-                return rate_limited(request)
-            reply = form.save(commit=False)
-            reply.thread, reply.author = topic, request.user
-            reply.state = State.PUBLISHED if is_trusted(request.user, group) else State.HELD
-            reply.save()
-            announce(request, reply, events.reply_published)
-            return redirect(reply)
+            return save_post(request, form, group, "reply")
     replies = topic.replies.filter(shown_to(request.user, moderator)).select_related("author")
     return render(
         request,
         "workgroups/thread.html",
         space_context(request, group, thread=topic, replies=replies, form=form),
     )
-
-
-def set_state(post, state):
-    """Hide or publish a post; publishing a held one tells the group (once)."""
-    type(post).objects.filter(pk=post.pk).update(state=state)
-    Flag.objects.filter(
-        content_type=ContentType.objects.get_for_model(post), object_id=post.pk
-    ).update(resolved=True)
-    if state == State.PUBLISHED and post.state != State.PUBLISHED:
-        post.state = state
-        (events.thread_published if isinstance(post, Thread) else events.reply_published)(post)
 
 
 STATES = {"hide": State.HIDDEN, "publish": State.PUBLISHED}
@@ -220,7 +201,8 @@ def moderate(request, group_id, kind, post_id):
     state = STATES.get(request.POST.get("action"))
     if state is None:
         raise Http404
-    set_state(post, state)
+    if post.moderate(state):  # publishing a held post tells the group, once
+        announce(post)
     messages.success(request, _("The post has been updated."))
     return redirect(post)
 
@@ -234,16 +216,7 @@ def flag(request, group_id, kind, post_id):
     if request.method == "POST" and form.is_valid():
         if over_limit(request.user, "flag"):
             return rate_limited(request)
-        try:
-            with transaction.atomic():
-                Flag.objects.update_or_create(
-                    content_type=ContentType.objects.get_for_model(post),
-                    object_id=post.pk,
-                    user=request.user,
-                    defaults={"reason": form.cleaned_data["reason"], "resolved": False},
-                )
-        except IntegrityError:
-            pass
+        post.flag(request.user, form.cleaned_data["reason"])
         messages.success(request, _("Thank you. The conveners will look at it."))
         return redirect(post)
     return render(

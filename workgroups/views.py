@@ -5,7 +5,6 @@ is in the members' space (`space.py`).
 """
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,16 +13,15 @@ from wagtail.models import Site
 
 from home.listing import public
 from knowledge.models import can_read_members_only
-from members.access import member_required
+from members.access import is_member, member_required
+from members.responses import private
 
 from . import events
-from .access import takes_part
 from .forms import ProposalForm
 from .limits import over_limit
 from .lookups import (
     membership_of,
     moderates,
-    private,
     rate_limited,
     visible_group,
 )
@@ -42,7 +40,7 @@ def index(request):
         {
             "groups": groups.prefetch_related("topics"),
             "mine": mine,
-            "takes_part": takes_part(request.user),
+            "takes_part": is_member(request.user),
         },
     )
 
@@ -96,7 +94,7 @@ def detail(request, group_id):
             "articles": published_articles(request, group),
             "membership": membership,
             "is_member": membership is not None and membership.status == Membership.Status.ACTIVE,
-            "takes_part": takes_part(request.user),
+            "takes_part": is_member(request.user),
             "moderates": moderates(request.user, group),
         },
     )
@@ -116,13 +114,9 @@ def join(request, group_id):
     status = (
         Membership.Status.ACTIVE if group.joining == Joining.OPEN else Membership.Status.REQUESTED
     )
-    try:
-        with transaction.atomic():
-            membership, created = Membership.objects.get_or_create(
-                group=group, user=request.user, defaults={"status": status}
-            )
-    except IntegrityError:  # a parallel request made it first
-        membership, created = Membership.objects.get(group=group, user=request.user), False
+    membership, created = Membership.objects.get_or_create(
+        group=group, user=request.user, defaults={"status": status}
+    )
     if not created and membership.status == Membership.Status.INVITED:
         membership.status = Membership.Status.ACTIVE
         membership.save(update_fields=["status"])  # its signal opens the group's documents

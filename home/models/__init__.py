@@ -1,7 +1,7 @@
 from .base import BasePage, PrefetchedFilterField, TopicsMixin
 from .pages import HomePage, HomePageFeatured, StandardPage
 from .site import MainMenu, SiteSettings, SiteText
-from .taxonomy import Region, Sector, Topic
+from .taxonomy import Region, Sector, Topic, optional_term
 
 __all__ = [
     "BasePage",
@@ -16,4 +16,5 @@ __all__ = [
     "StandardPage",
     "Topic",
     "TopicsMixin",
+    "optional_term",
 ]

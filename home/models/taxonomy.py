@@ -9,6 +9,18 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
+def optional_term(model, verbose_name, related_name="+"):
+    """A link to a sector or region (`"home.Sector"`), optional and cleared if the term goes."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
 class Term(TranslatableMixin, index.Indexed, models.Model):
     """A named, sluggable label; each kind of term is its own snippet."""
 

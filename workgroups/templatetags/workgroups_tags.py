@@ -1,6 +1,6 @@
 from django import template
 
-from ..access import takes_part
+from members.access import is_member
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.inclusion_tag("workgroups/groups_link.html", takes_context=True)
 def groups_link(context):
     """The header's "Groups" link, for members only."""
-    return {"shown": takes_part(context["request"].user)}
+    return {"shown": is_member(context["request"].user)}
