@@ -107,8 +107,8 @@ class ApplicationForm(forms.ModelForm):
         self.fields["region"].queryset = regions()
         self.fields["region"].empty_label = _("Choose your region")
         self.fields["expertise"].queryset = topics()
-        in_active_language(self.fields["region"])
-        in_active_language(self.fields["expertise"])
+        for name in ("region", "expertise"):
+            in_active_language(self.fields[name])
         count_instead_of_cut(self)
 
     def clean_email(self):
@@ -157,6 +157,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["region"].queryset = regions()
         self.fields["sector"].queryset = sectors()
         self.fields["expertise"].queryset = topics()
+        for name in ("region", "sector", "expertise"):
+            in_active_language(self.fields[name])
         user = self.instance.user
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
@@ -213,6 +215,8 @@ class DirectoryFilterForm(forms.Form):
         self.fields["topic"].queryset = topics()
         self.fields["sector"].queryset = sectors()
         self.fields["region"].queryset = regions()
+        for name in ("topic", "sector", "region"):
+            in_active_language(self.fields[name])
 
     def show_counts(self, options):
         """Label each option with how many of the found members it has (`search`'s options)."""
