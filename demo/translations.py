@@ -17,6 +17,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from demo.casestudies import CAPTION, GALLERY_ALT, GALLERY_SIZE
+from home.illustrations import LIGHTS, SCENE, SUBJECTS
 from home.models import SiteSettings, SiteText
 
 FR = {
@@ -495,7 +497,68 @@ ES = {
     ),
 }
 
-STRINGS = {"fr": FR, "es": ES}
+# The pictures' alt texts and captions (home.illustrations, demo.casestudies._gallery): scene
+# subjects, lights, then the patterns of a scene, a gallery picture's alt text and its caption.
+PICTURES = {
+    "fr": (
+        {
+            "wind turbines and solar panels": "des éoliennes et des panneaux solaires",
+            "a street with cyclists": "une rue avec des cyclistes",
+            "a town's skyline": "les toits d'une ville",
+            "a village with trees and gardens": "un village avec des arbres et des jardins",
+        },
+        {
+            "morning": "lumière du matin",
+            "midday": "lumière de midi",
+            "evening": "lumière du soir",
+            "overcast": "ciel couvert",
+        },
+        "Illustration : {subject}, {light}",
+        "Illustration {number} pour « {title} »",
+        "Du projet, image {number}",
+    ),
+    "es": (
+        {
+            "wind turbines and solar panels": "aerogeneradores y paneles solares",
+            "a street with cyclists": "una calle con ciclistas",
+            "a town's skyline": "el perfil de una ciudad",
+            "a village with trees and gardens": "un pueblo con árboles y jardines",
+        },
+        {
+            "morning": "luz de la mañana",
+            "midday": "luz del mediodía",
+            "evening": "luz del atardecer",
+            "overcast": "cielo nublado",
+        },
+        "Ilustración: {subject}, {light}",
+        "Ilustración {number} de «{title}»",
+        "Del proyecto, imagen {number}",
+    ),
+}
+
+
+def picture_texts(code, strings):
+    """The demo pictures' alt texts and captions in a language, from their English patterns."""
+    subjects, lights, scene, gallery_alt, caption = PICTURES[code]
+    texts = {
+        SCENE.format(subject=subject, light=light): scene.format(
+            subject=subjects[subject], light=lights[light]
+        )
+        for subject, _keys in SUBJECTS
+        for light, *_colours in LIGHTS
+    }
+    for number in range(1, GALLERY_SIZE + 1):
+        texts[CAPTION.format(number=number)] = caption.format(number=number)
+        for title, translated in strings.items():
+            texts[GALLERY_ALT.format(number=number, title=title)] = gallery_alt.format(
+                number=number, title=translated
+            )
+    return texts
+
+
+STRINGS = {
+    code: {**strings, **picture_texts(code, strings)} for code, strings in [("fr", FR), ("es", ES)]
+}
 NEWS_ITEMS = 3
 # (app label, index model, item model, how many items)
 SECTIONS = [
