@@ -3,7 +3,7 @@
 from django.utils.text import slugify
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
-from demo.home import add_to_menu, demo_image
+from demo.home import add_to_menu, demo_image, listing_picture
 from home.models import HomePage, HomePageFeatured
 
 # Sector, region and topic numbers index the lists that demo/home.py creates.
@@ -372,6 +372,8 @@ CASE_STUDIES = [
 # ICT Hub, bike share and building retrofits lead on the home page.
 FEATURED = [0, 4, 5]
 GALLERY_SIZE = 3
+GALLERY_ALT = "Illustration {number} for {title}"
+CAPTION = "From the project, picture {number}"
 
 
 def build(demo):
@@ -409,7 +411,7 @@ def build(demo):
                 contact_name=contact_name,
                 contact_role=contact_role,
                 contact_email=contact_email,
-                listing_image=demo_image(story["title"]),
+                **listing_picture(story["title"]),
                 gallery=_gallery(story["title"]),
                 topics=[topics[i] for i in story["topics"]],
             )
@@ -428,10 +430,10 @@ def _gallery(title):
             "value": {
                 "image": {
                     "image": demo_image(f"{title}: picture {number}").pk,
-                    "alt_text": f"Illustration {number} for {title}",
+                    "alt_text": GALLERY_ALT.format(number=number, title=title),
                     "decorative": False,
                 },
-                "caption": f"From the project, picture {number}",
+                "caption": CAPTION.format(number=number),
             },
         }
         for number in range(1, GALLERY_SIZE + 1)

@@ -153,7 +153,7 @@ def build(demo):
         ),
         join_heading="Join the network",
         join_text="Share what your organisation has learned, and learn from everyone else.",
-        listing_image=demo_image("Members at a peer-learning workshop"),
+        **listing_picture("Members at a peer-learning workshop"),
     )
     _make_default_site(home)
     demo.made["home"] = home
@@ -235,6 +235,13 @@ def demo_image(title):
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=DEMO_IMAGES).first()
     return ImageFactory(title=title, collection=collection or root.add_child(name=DEMO_IMAGES))
+
+
+def listing_picture(title):
+    """A page's listing image and its alt text, which the page carries so that its translations
+    translate it (images are not translatable)."""
+    image = demo_image(title)
+    return {"listing_image": image, "listing_image_alt": image.description}
 
 
 def add_to_menu(menu, pages):

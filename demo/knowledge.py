@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from wagtail.models import WorkflowState
 
-from demo.home import add_to_menu, demo_image
+from demo.home import add_to_menu, listing_picture
 from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
 from knowledge.models import REVIEW_PERIOD
 from knowledge.roles import EDITORS, MEMBERS, ensure_roles
@@ -326,7 +326,7 @@ def build(demo):
             last_reviewed=review_by - REVIEW_PERIOD if published else None,
             review_by=review_by,
             body=[("paragraph", f"<p>{text}</p>") for text in paragraphs],
-            listing_image=demo_image(title),
+            **listing_picture(title),
             topics=[topics[i] for i in topic_ids],
         )
         if number % 5 == 1:

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from demo.home import add_to_menu, demo_image
+from demo.home import add_to_menu, listing_picture
 from demo.knowledge import EDITOR, MEMBERS_ACCOUNTS, account
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -167,7 +167,7 @@ def build(demo):
             byline="" if author in accounts else author,
             date=first_day + datetime.timedelta(days=27 * number + demo.rng.randint(0, 5)),
             body=body,
-            listing_image=demo_image(title),
+            **listing_picture(title),
             topics=[topics[i] for i in topic_ids],
         )
     add_to_menu(demo.made["menu"], [index])

@@ -17,6 +17,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from demo.casestudies import CAPTION, GALLERY_ALT, GALLERY_SIZE
+from home.illustrations import LIGHTS, SCENE, SUBJECTS
 from home.models import SiteSettings, SiteText
 
 FR = {
@@ -72,6 +74,39 @@ FR = {
         "Partagez ce que votre organisation a appris, et apprenez de toutes les autres."
     ),
     "How the network works": "Comment fonctionne le réseau",
+    # Code of conduct and privacy
+    "Code of conduct": "Code de conduite",
+    "How we treat each other in the network.": "Comment nous nous traitons les uns les autres.",
+    "We share generously and credit others. We criticise ideas, not people. We keep what members "
+    "tell us in confidence confidential, and we never use the network to sell.": (
+        "Nous partageons volontiers et citons les autres. Nous critiquons les idées, pas les "
+        "personnes. Ce que les membres nous confient reste confidentiel, et nous n'utilisons "
+        "jamais le réseau pour vendre."
+    ),
+    "If something goes wrong": "Si quelque chose ne va pas",
+    "Tell an editor. Comments that break this code are removed, and repeated breaches end "
+    "membership.": (
+        "Prévenez l'équipe éditoriale. Les commentaires contraires à ce code sont retirés, et des "
+        "manquements répétés mettent fin à l'adhésion."
+    ),
+    "Privacy": "Confidentialité",
+    "What the network keeps about you, why, and for how long.": (
+        "Ce que le réseau conserve sur vous, pourquoi et combien de temps."
+    ),
+    "What we keep": "Ce que nous conservons",
+    "Your name, organisation, email address and what you choose to put on your profile. "
+    "Applications are kept until an editor decides; declined ones are deleted after 90 days.": (
+        "Votre nom, votre organisation, votre adresse e-mail et ce que vous choisissez de mettre "
+        "sur votre profil. Les candidatures sont conservées jusqu'à la décision de l'équipe "
+        "éditoriale ; celles qui sont refusées sont supprimées après 90 jours."
+    ),
+    "Who sees it": "Qui les voit",
+    "Members see each other's profiles; visitors see only published, public pages. We never sell "
+    "or share your data. Ask us to see, correct or delete it at any time.": (
+        "Les membres voient les profils des autres membres ; les visiteurs ne voient que les pages "
+        "publiées et publiques. Nous ne vendons ni ne partageons jamais vos données. Demandez-nous "
+        "à tout moment de les consulter, de les corriger ou de les supprimer."
+    ),
     # About
     "About the network": "À propos du réseau",
     "A network of organisations that learn from each other.": (
@@ -308,6 +343,39 @@ ES = {
         "sostenibilidad — revisado por pares y de lectura libre."
     ),
     "Join the network": "Únase a la red",
+    # Code of conduct and privacy
+    "Code of conduct": "Código de conducta",
+    "How we treat each other in the network.": "Cómo nos tratamos en la red.",
+    "We share generously and credit others. We criticise ideas, not people. We keep what members "
+    "tell us in confidence confidential, and we never use the network to sell.": (
+        "Compartimos con generosidad y reconocemos el trabajo ajeno. Criticamos ideas, no "
+        "personas. Lo que los miembros nos cuentan en confianza es confidencial, y nunca usamos "
+        "la red para vender."
+    ),
+    "If something goes wrong": "Si algo va mal",
+    "Tell an editor. Comments that break this code are removed, and repeated breaches end "
+    "membership.": (
+        "Avise al equipo editorial. Los comentarios que incumplen este código se retiran, y los "
+        "incumplimientos repetidos ponen fin a la membresía."
+    ),
+    "Privacy": "Privacidad",
+    "What the network keeps about you, why, and for how long.": (
+        "Qué guarda la red sobre usted, por qué y durante cuánto tiempo."
+    ),
+    "What we keep": "Qué guardamos",
+    "Your name, organisation, email address and what you choose to put on your profile. "
+    "Applications are kept until an editor decides; declined ones are deleted after 90 days.": (
+        "Su nombre, su organización, su correo electrónico y lo que decida poner en su perfil. "
+        "Las solicitudes se guardan hasta que decide el equipo editorial; las rechazadas se "
+        "borran a los 90 días."
+    ),
+    "Who sees it": "Quién lo ve",
+    "Members see each other's profiles; visitors see only published, public pages. We never sell "
+    "or share your data. Ask us to see, correct or delete it at any time.": (
+        "Los miembros ven los perfiles de los demás; los visitantes solo ven las páginas "
+        "publicadas y públicas. Nunca vendemos ni compartimos sus datos. Pídanos verlos, "
+        "corregirlos o borrarlos en cualquier momento."
+    ),
     "Share what your organisation has learned, and learn from everyone else.": (
         "Comparta lo que su organización ha aprendido y aprenda de todas las demás."
     ),
@@ -495,8 +563,71 @@ ES = {
     ),
 }
 
-STRINGS = {"fr": FR, "es": ES}
+# The pictures' alt texts and captions (home.illustrations, demo.casestudies._gallery): scene
+# subjects, lights, then the patterns of a scene, a gallery picture's alt text and its caption.
+PICTURES = {
+    "fr": (
+        {
+            "wind turbines and solar panels": "des éoliennes et des panneaux solaires",
+            "a street with cyclists": "une rue avec des cyclistes",
+            "a town's skyline": "les toits d'une ville",
+            "a village with trees and gardens": "un village avec des arbres et des jardins",
+        },
+        {
+            "morning": "lumière du matin",
+            "midday": "lumière de midi",
+            "evening": "lumière du soir",
+            "overcast": "ciel couvert",
+        },
+        "Illustration : {subject}, {light}",
+        "Illustration {number} pour « {title} »",
+        "Du projet, image {number}",
+    ),
+    "es": (
+        {
+            "wind turbines and solar panels": "aerogeneradores y paneles solares",
+            "a street with cyclists": "una calle con ciclistas",
+            "a town's skyline": "el perfil de una ciudad",
+            "a village with trees and gardens": "un pueblo con árboles y jardines",
+        },
+        {
+            "morning": "luz de la mañana",
+            "midday": "luz del mediodía",
+            "evening": "luz del atardecer",
+            "overcast": "cielo nublado",
+        },
+        "Ilustración: {subject}, {light}",
+        "Ilustración {number} de «{title}»",
+        "Del proyecto, imagen {number}",
+    ),
+}
+
+
+def picture_texts(code, strings):
+    """The demo pictures' alt texts and captions in a language, from their English patterns."""
+    subjects, lights, scene, gallery_alt, caption = PICTURES[code]
+    texts = {
+        SCENE.format(subject=subject, light=light): scene.format(
+            subject=subjects[subject], light=lights[light]
+        )
+        for subject, _keys in SUBJECTS
+        for light, *_colours in LIGHTS
+    }
+    for number in range(1, GALLERY_SIZE + 1):
+        texts[CAPTION.format(number=number)] = caption.format(number=number)
+        for title, translated in strings.items():
+            texts[GALLERY_ALT.format(number=number, title=title)] = gallery_alt.format(
+                number=number, title=translated
+            )
+    return texts
+
+
+STRINGS = {
+    code: {**strings, **picture_texts(code, strings)} for code, strings in [("fr", FR), ("es", ES)]
+}
 NEWS_ITEMS = 3
+# The home's children that every visitor may meet: the menu's, the footer's and the join form's.
+SITE_PAGES = ["about", "join", "code-of-conduct", "privacy"]
 # (app label, index model, item model, how many items)
 SECTIONS = [
     ("knowledge", "KnowledgeIndexPage", "KnowledgeArticlePage", 2),
@@ -566,12 +697,12 @@ def _site_text(home):
 
 
 def _pages_to_translate(demo, home):
-    """Parents before children: home, about, join, news and a few items of each section.
+    """Parents before children: home, the site's pages, news and a few items of each section.
 
     The news items are those with demo translations (their English titles are in the strings).
     """
     pages = [home.specific]
-    pages += [page.specific for page in home.get_children().filter(slug__in=["about", "join"])]
+    pages += [page.specific for page in home.get_children().filter(slug__in=SITE_PAGES)]
     news_index = demo.made["news_index"]
     pages.append(news_index)
     pages += list(news_index.news().filter(title__in=FR).order_by("date")[:NEWS_ITEMS])

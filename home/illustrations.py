@@ -61,10 +61,13 @@ def subject_of(title):
     return SUBJECTS[-1][0]
 
 
+SCENE = "Illustration: {subject}, {light} light"
+
+
 def describe(title):
     """The picture's alternative text: what the scene shows."""
     light = rng_for(title).choice(LIGHTS)[0]
-    return f"Illustration: {subject_of(title)}, {light} light"
+    return SCENE.format(subject=subject_of(title), light=light)
 
 
 def picture(title, width=1200, height=675):

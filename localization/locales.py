@@ -53,3 +53,24 @@ def localized_pages(pages):
 
 def localized(page):
     return localized_pages([page])[0]
+
+
+def term_names(terms):
+    """`{term: name}` in the active language for snippets (topics, sectors, regions) stored in the
+    default language, each kind's translations in one query; none in the default language."""
+    terms = [term for term in terms if term is not None]
+    names = {term: term.name for term in terms}
+    code = active_language_code()
+    if code == settings.LANGUAGE_CODE:
+        return names
+    for model in {type(term) for term in terms}:
+        keys = {term.translation_key for term in terms if type(term) is model}
+        translated = dict(
+            model.objects.filter(translation_key__in=keys, locale__language_code=code).values_list(
+                "translation_key", "name"
+            )
+        )
+        for term in terms:
+            if type(term) is model and term.translation_key in translated:
+                names[term] = translated[term.translation_key]
+    return names

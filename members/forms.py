@@ -112,8 +112,8 @@ class ApplicationForm(forms.ModelForm):
         self.fields["region"].queryset = terms(Region)
         self.fields["region"].empty_label = _("Choose your region")
         self.fields["expertise"].queryset = terms(Topic)
-        in_active_language(self.fields["region"])
-        in_active_language(self.fields["expertise"])
+        for name in ("region", "expertise"):
+            in_active_language(self.fields[name])
         count_instead_of_cut(self)
 
     def clean_email(self):
@@ -161,6 +161,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, model in (("region", Region), ("sector", Sector), ("expertise", Topic)):
             self.fields[name].queryset = terms(model)
+            in_active_language(self.fields[name])
         user = self.instance.user
         self.fields["first_name"].initial = user.first_name
         self.fields["last_name"].initial = user.last_name
@@ -198,6 +199,7 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, model in (("topic", Topic), ("sector", Sector), ("region", Region)):
             self.fields[name].queryset = terms(model)
+            in_active_language(self.fields[name])
 
     def show_counts(self, options):
         """Label each option with how many of the found members it has (`search`'s options)."""

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from home.pagination import paginate
+from localization.locales import term_names
 from moderation.forms import ReportForm
 from moderation.reports import record_report
 from peers.contributions import contributions_of
@@ -79,13 +80,16 @@ def directory(request):
     form.show_counts(options)
     params = request.GET.copy()
     params.pop("page", None)
+    profiles = paginate(request, found)
+    shown_terms = [term for member in profiles for term in (member.region, *member.topics.all())]
     return render(
         request,
         "members/directory.html",
         {
             "form": form,
-            "profiles": paginate(request, found),
+            "profiles": profiles,
             "filter_query": params.urlencode(),
+            "term_names": term_names(shown_terms),
         },
     )
 
@@ -109,6 +113,7 @@ def profile(request, user_id):
         "members/profile.html",
         {
             "member": member,
+            "term_names": term_names([member.region, member.sector, *member.expertise.all()]),
             "contributions": contributions_of([member.user_id]).get(member.user_id, []),
             "comments": [c for c in comments if c.content_object and c.content_object.live],
             "is_own": member.user_id == request.user.pk,

@@ -10,6 +10,8 @@ import pytest
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.factories import ImageFactory, StandardPageFactory, picture
 from home.models import SiteSettings
+from knowledge.factories import KnowledgeArticlePageFactory
+from news.factories import NewsPageFactory
 
 
 def images(html):
@@ -46,6 +48,20 @@ def test_case_study_hero_and_gallery_renditions_fit_what_is_shown(client, case_s
     assert "loading" not in hero  # above the fold
     assert max(srcset_widths(figure)) == 720  # gallery figures are shown at about 18rem
     assert "18rem" in attribute(figure, "sizes")
+
+
+def test_article_and_news_images_fill_their_text_column_with_renditions_that_fit_it(
+    client, knowledge_index, news_index, settings
+):
+    article = KnowledgeArticlePageFactory(parent=knowledge_index, listing_image=ImageFactory())
+    news = NewsPageFactory(parent=news_index, listing_image=ImageFactory())
+    for page in (article, news):
+        hero = images(client.get(page.url).content.decode())[0]
+        assert srcset_widths(hero) == [480, 720, 960]  # not 1,152 px for a 44rem column
+        assert "40rem" in attribute(hero, "sizes")
+        assert "page-image" in attribute(hero, "class") and 'loading="lazy"' not in hero
+    stylesheet = (settings.BASE_DIR / "static/css/portal.css").read_text()
+    assert re.search(r"\.page-image[^{]*\{[^}]*width: 100%", stylesheet)  # not its 480 px
 
 
 def test_a_small_original_gives_no_repeated_width(client, home):

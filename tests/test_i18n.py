@@ -472,6 +472,23 @@ def test_demo_translations_are_published_and_idempotent(
     assert "Réseau d&#x27;apprentissage entre pairs" in client.get("/fr/").content.decode()
 
 
+def test_the_demos_footer_pages_and_pictures_are_in_the_visitors_language(
+    client, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        build_demo()
+    french_home = client.get("/fr/").content.decode()
+    assert '<a href="/fr/code-of-conduct/">Code de conduite</a>' in french_home
+    assert 'alt="Illustration : ' in french_home and 'alt="Illustration: ' not in french_home
+    spanish_home = client.get("/es/").content.decode()
+    assert '<a href="/es/privacy/">Privacidad</a>' in spanish_home
+    assert 'alt="Ilustración: ' in spanish_home
+    conduct = client.get("/fr/code-of-conduct/").content.decode()
+    assert "Si quelque chose ne va pas" in conduct and "If something goes wrong" not in conduct
+    privacy = client.get("/es/privacy/").content.decode()
+    assert "Quién lo ve" in privacy and "Who sees it" not in privacy
+
+
 def test_home_links_follow_the_language_when_the_home_has_no_live_translation(
     client, home, about, locales
 ):

@@ -32,11 +32,23 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Shown in listings and when the page is shared."),
     )
+    listing_image_alt = models.CharField(
+        _("listing image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, in this page's language. "
+            "Left empty, the image's own description is used."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     promote_panels = [
         *Page.promote_panels,
-        MultiFieldPanel([FieldPanel("listing_image")], heading=_("Listings and sharing")),
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            heading=_("Listings and sharing"),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2)]
 
@@ -47,6 +59,12 @@ class BasePage(Page):
         """Wagtail's permissions, with translations held back until they may go live
         (localization.review)."""
         return TranslationReviewPermissionTester(user, self)
+
+    @property
+    def listing_image_alt_text(self):
+        """The image's alt text in the page's language: images are not translatable, so the
+        page carries it (wagtail-localize translates it with the page)."""
+        return self.listing_image_alt or self.listing_image.default_alt_text
 
     @property
     def meta_description(self):

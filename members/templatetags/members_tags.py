@@ -17,6 +17,12 @@ def absolute(path):
 
 
 @register.filter
+def named(term, names):
+    """A topic's, sector's or region's name from `term_names` (the page's language)."""
+    return names.get(term, term.name)
+
+
+@register.filter
 def is_member(user):
     return user_is_member(user)
 
