@@ -5,24 +5,31 @@ from django.db.models.functions import Coalesce
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from home.models import Region, Sector, Topic
-from localization.locales import active_locale, locale_for
+from localization.locales import active_locale
 
 from .models import MemberProfile, MembershipApplication
 
 
+def default_language_terms(model):
+    """The default language's terms, by a join (a page of filters asks no query for the locale)."""
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return model.objects.filter(locale__language_code=code)
+
+
 def regions():
-    return Region.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+    return default_language_terms(Region)
 
 
 def topics():
-    return Topic.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+    return default_language_terms(Topic)
 
 
 def sectors():
-    return Sector.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+    return default_language_terms(Sector)
 
 
 def in_active_language(field):
@@ -214,10 +221,9 @@ class DirectoryFilterForm(forms.Form):
         self.fields["sector"].queryset = sectors()
         self.fields["region"].queryset = regions()
 
-    def show_counts(self, options):
-        """Label each option with how many of the found members it has (`search`'s options)."""
-        for name, values in options.items():
-            counts = {value.pk: count for value, count in values}
+    def show_counts(self, counts_by_facet):
+        """Label each option with how many of the found members it has (`search`'s counts)."""
+        for name, counts in counts_by_facet.items():
             field = self.fields[name]
             name_of = field.label_from_instance
             field.label_from_instance = lambda value, counts=counts, name_of=name_of: (
