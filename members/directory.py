@@ -5,17 +5,12 @@ The search covers what members state (name, organisation, role, about, "can help
 facets are the backend's counts. Members with published work on the query come first.
 """
 
-from dataclasses import dataclass
-
 from modelsearch.query import MATCH_ALL
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from home.models import Region, Sector, Topic
 from peers.contributions import about, contributions_of, shares_words, words
 
 from .access import sees_unlisted_profiles
@@ -36,36 +31,24 @@ def listed_profiles():
     return MemberProfile.objects.filter(listed_in_directory=True, user__is_active=True)
 
 
-@dataclass(frozen=True)
-class Facet:
-    name: str
-    field: str
-    label: str
-    model: type
-
-
-FACETS = [
-    Facet("topic", "topics", _("Topic"), Topic),
-    Facet("sector", "sector", _("Sector"), Sector),
-    Facet("region", "region", _("Region"), Region),
-    Facet("language", "languages", _("Language spoken"), Locale),
-]
+# Each facet's name in the filter form and the profile field it counts.
+FACETS = {"topic": "topics", "sector": "sector", "region": "region", "language": "languages"}
 
 
 def search(profiles, query, chosen):
     """`profiles` matching `query` (all when empty) and the chosen facet values (`{facet name:
     object}`), members with published work on the query first; and each facet's counts as
-    `{facet name: [(object, count)]}`."""
-    for facet in FACETS:
-        if chosen.get(facet.name) is not None:
+    `{facet name: {value id: count}}` (the filter form holds the values themselves)."""
+    for name, field in FACETS.items():
+        if chosen.get(name) is not None:
             # By id: the search backends filter on a profile's own fields, not through a join.
-            having = MemberProfile.objects.filter(**{facet.field: chosen[facet.name]})
+            having = MemberProfile.objects.filter(**{field: chosen[name]})
             profiles = profiles.filter(id__in=list(having.values_list("pk", flat=True)))
     backend = get_search_backend()
     results = backend.search(query or MATCH_ALL, profiles, operator="and")
     counts = {
-        facet.name: results.facet(MemberProfile._meta.get_field(facet.field).attname)
-        for facet in FACETS
+        name: results.facet(MemberProfile._meta.get_field(field).attname)
+        for name, field in FACETS.items()
     }
     found = list(results)
     if query:
@@ -81,17 +64,4 @@ def search(profiles, query, chosen):
         )
     else:
         found.sort(key=lambda profile: profile.display_name.lower())
-    return found, facet_options(counts)
-
-
-def facet_options(counts):
-    """Each facet's values with their counts, most first, in one query per facet."""
-    options = {}
-    for facet in FACETS:
-        values = {key: count for key, count in counts[facet.name].items() if key is not None}
-        objects = facet.model.objects.in_bulk(values)
-        options[facet.name] = sorted(
-            ((objects[key], count) for key, count in values.items() if key in objects),
-            key=lambda item: (-item[1], str(item[0])),
-        )
-    return options
+    return found, counts

@@ -5,18 +5,21 @@ from django.db.models.functions import Coalesce
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from home.models import Region, Sector, Topic
-from localization.locales import active_locale, locale_for
+from localization.locales import active_locale
 
 from .models import MemberProfile, MembershipApplication
 
 
 def terms(model):
     """Topics, sectors or regions in the default language, the terms profiles and the directory
-    share whatever language they are chosen in."""
-    return model.objects.filter(locale=locale_for(settings.LANGUAGE_CODE))
+    share whatever language they are chosen in (by a join: a page of filters asks no query for
+    the locale)."""
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return model.objects.filter(locale__language_code=code)
 
 
 def facet(label, empty_label):
@@ -201,10 +204,9 @@ class DirectoryFilterForm(forms.Form):
             self.fields[name].queryset = terms(model)
             in_active_language(self.fields[name])
 
-    def show_counts(self, options):
-        """Label each option with how many of the found members it has (`search`'s options)."""
-        for name, values in options.items():
-            counts = {value.pk: count for value, count in values}
+    def show_counts(self, counts_by_facet):
+        """Label each option with how many of the found members it has (`search`'s counts)."""
+        for name, counts in counts_by_facet.items():
             field = self.fields[name]
             name_of = field.label_from_instance
             field.label_from_instance = lambda value, counts=counts, name_of=name_of: (

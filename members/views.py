@@ -70,14 +70,14 @@ def directory(request):
     if form.is_valid():
         query = form.cleaned_data["q"].strip()
         chosen = {name: value for name, value in form.cleaned_data.items() if name != "q"}
-    found, options = directory_search.search(
+    found, counts = directory_search.search(
         directory_search.listed_profiles()
         .select_related("user", "region")
         .prefetch_related("expertise", "topics"),
         query,
         chosen,
     )
-    form.show_counts(options)
+    form.show_counts(counts)
     params = request.GET.copy()
     params.pop("page", None)
     profiles = paginate(request, found)

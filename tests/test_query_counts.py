@@ -28,25 +28,19 @@ from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageF
 from members.factories import MemberProfileFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from questions.factories import AnswerFactory, QuestionFactory
+from workgroups.factories import MembershipFactory, ReplyFactory, ThreadFactory
 
 # Visitors' renders (page cache misses); members' renders without cached fragments.
 CEILING = 25
 FRESH_MEMBER_CEILING = 30
 # Members' pages with their fragments cached: Wagtail's routing (the site, the active locale, a
 # page and its specific fields per level), the user and their groups, the unread count in the
-# header, the page's translations, its discussion, and what is particular to the reader. 15 held
-# before the directory's facets, "People who can help" and the questions section were merged;
-# the directory now takes 21 (docs/caching.md).
-MEMBER_CEILING = 22
-# Pages with their own allowances: the search page (facets, the questions section), and a topic
-# page, which lists every page type (a query each for its specific fields) and is not a fragment.
-# A profile lists the member's contributions and "You might talk to…" (each contribution kind one
-# query: articles, case studies, answers, groups).
-MEMBER_ALLOWANCES = {
-    "topic page": CEILING,
-    "search": FRESH_MEMBER_CEILING,
-    "member profile": CEILING,
-}
+# header, the page's discussion, and what is particular to the reader (docs/caching.md).
+MEMBER_CEILING = 15
+# Pages with their own allowances: the search page (facets per page type found, the questions
+# section), and the reader's own profile, which lists their contributions and "You might talk
+# to…" with each match's (one query per contribution kind, twice).
+MEMBER_ALLOWANCES = {"search": 22, "member profile": 22}
 # "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
 # for the candidates and at most five for their contributions (articles 2, case studies 2,
 # accepted answers 1), whatever their number.
@@ -73,6 +67,7 @@ class Site:
         self.knowledge_index = KnowledgeIndexPageFactory(parent=home)
         self.menu = MainMenuFactory()
         self.member = MemberProfileFactory(expertise=[self.topic], listed_in_directory=True).user
+        self.group = MembershipFactory(user=self.member).group
         self.news = []
         self.case_studies = []
         self.articles = []
@@ -110,6 +105,9 @@ class Site:
             self.menu.items.append(("link", {"label": "", "page": article, "link_url": ""}))
             HomePageFeatured.objects.create(home=self.home, page=case_study)
             AnswerFactory(question=QuestionFactory(topics=[self.topic]))
+            # Groups listed, and threads with a reply on the member's group's board.
+            MembershipFactory(user=self.member)
+            ReplyFactory(thread=ThreadFactory(group=self.group))
             # A thread under the first article and case study: a comment and a reply.
             for page in (self.articles[0], self.case_studies[0]):
                 comment = XtdComment.objects.create(
@@ -154,6 +152,9 @@ PAGES = {
     "member profile": (lambda c: reverse("members:profile", args=[c.member.pk]), {}, True),
     "questions": (lambda c: reverse("questions:index"), {}, True),
     "question": (lambda c: reverse("questions:detail", args=[c.question.pk]), {}, True),
+    "working groups": (lambda c: reverse("workgroups:index"), {}, True),
+    "working group": (lambda c: reverse("workgroups:detail", args=[c.group.pk]), {}, True),
+    "group board": (lambda c: reverse("workgroups:board", args=[c.group.pk]), {}, True),
 }
 
 

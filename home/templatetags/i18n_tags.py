@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -27,13 +28,17 @@ def live_translations(*pages):
 def page_translations(context):
     """`{% page_translations as translations %}`: the page's and its site's home page's
     versions, {"page": {code: page}, "home": {code: page}}, for the switcher and the hreflang
-    links."""
+    links; lazy, so a page whose switcher and links come from the fragment cache asks nothing."""
     page, request = context.get("page"), context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if not isinstance(page, Page) or site is None:
-        return {"page": {}, "home": {}}
-    versions, homes = live_translations(page, site.root_page)
-    return {"page": versions, "home": homes}
+
+    def find():
+        site = Site.find_for_request(request) if request is not None else None
+        if not isinstance(page, Page) or site is None:
+            return {"page": {}, "home": {}}
+        versions, homes = live_translations(page, site.root_page)
+        return {"page": versions, "home": homes}
+
+    return SimpleLazyObject(find)
 
 
 def _versions(request, page, translations):
