@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale, Page
 
+from .models import KnowledgeIndexPage
 from .panels import MyArticlesPanel
 from .permissions import is_editor, is_member, own_or_live
 from .permissions.admin_views import BULK_ACTIONS, PortalPagesAdminAPIViewSet
@@ -63,7 +65,31 @@ def register_out_of_date_menu_item():
 @hooks.register("construct_main_menu")
 def hide_menus_from_members(request, menu_items):
     if is_member(request.user) and not is_editor(request.user):
-        menu_items[:] = [item for item in menu_items if item.name in MEMBER_MENU]
+        menu_items[:] = [
+            knowledge_pages_item(item) if item.name == "explorer" else item
+            for item in menu_items
+            if item.name in MEMBER_MENU
+        ]
+
+
+def knowledge_pages_item(explorer):
+    """A member's "Pages": the knowledge section in the admin's language. Wagtail's explorer
+    starts at the pages' common ancestor, which with a section per language is the Root
+    ("Pages created here will not be accessible at any URL")."""
+    sections = KnowledgeIndexPage.objects.order_by("path")
+    section = (
+        sections.filter(locale=Locale.get_active()).first()
+        or sections.filter(locale=Locale.get_default()).first()
+    )
+    if section is None:
+        return explorer
+    return MenuItem(
+        explorer.label,
+        reverse("wagtailadmin_explore", args=[section.pk]),
+        name=explorer.name,
+        icon_name=explorer.icon_name,
+        order=explorer.order,
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,11 +1,14 @@
 """Admin forms that guide: help text on content fields, topics in the page's language, members
 landing on their work, and "My articles" saying each article's language and where it is live."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
 
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from casestudies.factories import CaseStudyIndexPageFactory
 from home.factories import TopicFactory
@@ -63,3 +66,20 @@ def test_the_revisions_comparison_names_the_summary_as_the_form_does(index, edit
     html = login(editor).get(url).content.decode()
     assert "Summary" in html
     assert "Introduction" not in html
+
+
+def test_a_members_pages_menu_opens_the_knowledge_section_in_their_language(index, member):
+    """With a section per language Wagtail's explorer would start at the Root above them."""
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    french_index = index.copy_for_translation(french, copy_parents=True)
+    client = login(member)
+
+    def pages_menu_url():
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        return re.search(r'"label": "Pages"[^}]*}, "url": "([^"]+)"', html).group(1)
+
+    assert pages_menu_url() == reverse("wagtailadmin_explore", args=[index.pk])
+    profile = UserProfile.get_for_user(member)
+    profile.preferred_language = "fr"
+    profile.save()
+    assert pages_menu_url() == reverse("wagtailadmin_explore", args=[french_index.pk])
