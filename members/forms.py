@@ -153,6 +153,7 @@ class ProfileForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions()
         self.fields["sector"].queryset = sectors()
@@ -211,6 +212,7 @@ class DirectoryFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics()
         self.fields["sector"].queryset = sectors()
