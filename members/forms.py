@@ -161,6 +161,7 @@ class ProfileForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name, model in (("region", Region), ("sector", Sector), ("expertise", Topic)):
             self.fields[name].queryset = terms(model)
@@ -199,6 +200,7 @@ class DirectoryFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name, model in (("topic", Topic), ("sector", Sector), ("region", Region)):
             self.fields[name].queryset = terms(model)

@@ -173,6 +173,7 @@ def test_members_pages_name_topics_sectors_and_regions_in_the_pages_language(
         for french_name in ["Cloud et infrastructure", "Pays de Galles"]:
             assert french_name in html, (address, french_name)
         assert "Cloud and infrastructure" not in html and "Wales" not in html, address
+        assert not re.search(r"<label[^>]*>[^<]*:\s*<", html), address  # no colon after labels
     assert "Logement" in client.get(f"/fr/members/{member.pk}/").content.decode()
     english = client.get("/members/").content.decode()
     assert "Cloud and infrastructure" in english and "Cloud et infrastructure" not in english
