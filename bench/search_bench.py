@@ -5,13 +5,15 @@
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal make bench-search  # + PostgreSQL
     SEARCH_URL=http://127.0.0.1:9200 SEARCH_BACKEND=opensearch2 make bench-search   # + the engine
                                            # (also measured whenever `make search-engine` runs)
+    BACKENDS=engine,postgresql make bench-search   # only these (sqlite, postgresql, engine)
 
 Seeds N generated news articles (towns, organisations and projects drawn from word lists with
 every inflection known) in a scratch database, builds the index with `update_index`, then asks
 for known items: queries of what a reader remembers of an article's title, as written ("exact"),
 with a word in another form ("inflection": plural for singular, "installed" for "installing"),
 and with one typo in one word ("typo"). Prints MRR@10 and success@10 per kind, the index build
-rate, and p50/p95/p99 latency of the search page (results, facets, corrections) for those queries.
+rate (and, with the local node, the CPU time the site and the engine spent on it), and p50/p95/p99
+latency of the search page (results, facets, corrections) for those queries, with its CPU time.
 Each backend runs in a process of its own, since settings are read once.
 """
 

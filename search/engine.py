@@ -5,6 +5,8 @@ subclass is needed because the mapping and query compiler are the only places th
 named: the catch-all text fields also get one sub-field per site language, analysed by the
 engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a
 search matches the words as written or as stemmed in the language being read, whichever scores more.
+Each word may also be one or two typos off (the engine's fuzziness), and `update_index` fills its
+new index without refreshing it until the end.
 
 Configured by portal/settings/env.py as `BACKEND = "search.engine"` with `ENGINE` naming the
 module of Wagtail's (modelsearch's) backend to extend.
