@@ -5,13 +5,15 @@
     DATABASE_URL=postgres://portal:portal@127.0.0.1:5432/portal make bench-search  # + PostgreSQL
     SEARCH_URL=http://127.0.0.1:9200 SEARCH_BACKEND=opensearch2 make bench-search   # + the engine
                                            # (also measured whenever `make search-engine` runs)
+    BACKENDS=engine,postgresql make bench-search   # only these (sqlite, postgresql, engine)
 
 Seeds N generated news articles (towns, organisations and projects drawn from word lists with
 every inflection known) in a scratch database, builds the index with `update_index`, then asks
 for known items: queries of what a reader remembers of an article's title, as written ("exact"),
 with a word in another form ("inflection": plural for singular, "installed" for "installing"),
 and with one typo in one word ("typo"). Prints MRR@10 and success@10 per kind, the index build
-rate, and p50/p95/p99 latency of the search page (results, facets, corrections) for those queries.
+rate (and, with the local node, the CPU time the site and the engine spent on it), and p50/p95/p99
+latency of the search page (results, facets, corrections) for those queries, with its CPU time.
 Each backend runs in a process of its own, since settings are read once.
 """
 
@@ -285,6 +287,23 @@ def to_step(number):
     return digits.rjust(Page.steplen, Page.alphabet[0])
 
 
+def local_engine_pid(url):
+    """The process id of the node `scripts/search-engine.sh` started at `url`, if it runs here."""
+    port = url.rstrip("/").rpartition(":")[2]
+    if not url.startswith("http://127.0.0.1:") or not port.isdigit():
+        return None
+    pid_file = Path(os.environ.get("TMPDIR", "/tmp")) / f"portal-search-engine-{port}" / "pid"  # noqa: S108
+    return int(pid_file.read_text()) if pid_file.exists() else None
+
+
+def process_cpu(pid):
+    """CPU seconds (user and system) process `pid` used so far, 0 without one (Linux)."""
+    if not pid:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -308,9 +327,10 @@ def run_backend(args):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
@@ -318,10 +338,22 @@ def run_backend(args):
     call_command("migrate", verbosity=0)
     rng = random.Random(args.seed)  # noqa: S311 - seeded benchmark text
     items = [article(rng) for _ in range(args.n)]
-    ids = seed(items)
     started = time.perf_counter()
+    # Not indexed page by page as they are saved: `update_index` builds the index next.
+    quiet = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+        ids = seed(items)
+    seeding = time.perf_counter() - started
+    engine_pid = local_engine_pid(os.environ.get("SEARCH_URL", ""))
+    started, started_cpu = time.perf_counter(), time.process_time()
+    started_engine = process_cpu(engine_pid)
     call_command("update_index", verbosity=0)
     build = time.perf_counter() - started
+    build_cpu = time.process_time() - started_cpu
+    build_engine = process_cpu(engine_pid) - started_engine
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -354,7 +386,15 @@ def run_backend(args):
         f"{name} on {connection.vendor}: {args.n} articles "
         f"(load average {load}, {os.cpu_count()} CPUs)"
     )
+    print(f"  seeding the pages: {seeding:.1f} s")
     print(f"  index build (update_index): {build:.1f} s, {args.n / build:.0f} articles/s")
+    if engine_pid:
+        # The two processes take turns (a bulk request waits for the engine), so on a quiet
+        # machine the build takes about their CPU time added up.
+        print(
+            f"  index build CPU time: site {build_cpu:.1f} s + engine {build_engine:.1f} s, "
+            f"{args.n / (build_cpu + build_engine):.0f} articles per CPU second"
+        )
     for kind in KINDS:
         values = reciprocal[kind]
         success = sum(1 for value in values if value) / len(values)
@@ -415,12 +455,20 @@ def main():
     parser.add_argument("--known", type=int, default=200, help="known items asked for, per kind")
     parser.add_argument("--timed", type=int, default=200, help="searches timed on the search page")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--backends",
+        default=os.environ.get("BACKENDS", ""),
+        help="comma-separated sqlite,postgresql,engine to measure (default: every one available)",
+    )
     parser.add_argument("--only", help="measure this backend in this process (used internally)")
     args = parser.parse_args()
     if args.only:
         run_backend(args)
         return
+    chosen = {name.strip() for name in args.backends.split(",") if name.strip()}
     for name, environment in backends():
+        if chosen and name not in chosen:
+            continue
         env = {**os.environ, **environment, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
         reset(env["DATABASE_URL"])
         command = [sys.executable, __file__, "--only", name, *sys.argv[1:]]

@@ -5,6 +5,8 @@ subclass is needed because the mapping and query compiler are the only places th
 named: the catch-all text fields also get one sub-field per site language, analysed by the
 engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a
 search matches the words as written or as stemmed in the language being read, whichever scores more.
+Each word may also be one or two typos off (the engine's fuzziness), and `update_index` fills its
+new index without refreshing it until the end.
 
 Configured by portal/settings/env.py as `BACKEND = "search.engine"` with `ENGINE` naming the
 module of Wagtail's (modelsearch's) backend to extend.
@@ -16,6 +18,7 @@ from importlib import import_module
 import elastic_transport
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import SearchField, get_indexed_models
+from modelsearch.query import Fuzzy, Or, PlainText
 from opensearchpy.exceptions import OpenSearchException
 
 from django.utils.translation import get_language
@@ -156,6 +159,33 @@ class ResultsMixin:
             yield result
 
 
+class FuzzyWordsMixin:
+    def word_query(self, word):
+        """One query word, as typed or stemmed, or within the engine's `fuzziness: AUTO` of an
+        indexed word (one edit for 3-5 letters, two beyond): a page matching it exactly matches
+        both clauses, so it outscores one found only through a typo (search/query.py asks)."""
+        return Or([PlainText(word), Fuzzy(word)])
+
+
+# While a rebuild fills a new index (modelsearch's atomic rebuild: the alias still points to the
+# old one), nothing searches it, so the engine need not refresh it every second.
+REBUILDING = {"index": {"refresh_interval": "-1"}}
+AFTER_REBUILD = {"index": {"refresh_interval": None}}  # back to the engine's default
+
+
+class BulkRebuilderMixin:
+    """`update_index` without the engine refreshing the index it fills: once, at the end."""
+
+    def start(self):
+        index = super().start()
+        index.es.indices.put_settings(index=index.name, body=REBUILDING)
+        return index
+
+    def finish(self):
+        self.index.es.indices.put_settings(index=self.index.name, body=AFTER_REBUILD)
+        super().finish()
+
+
 @cache
 def language_backend(engine_module):
     """The backend class of `engine_module` with language analysis, built once per module."""
@@ -167,10 +197,19 @@ def language_backend(engine_module):
         {"mapping_class": mapping},
     )
     results = type("Results", (ResultsMixin, engine.results_class), {})
+    rebuilders = {
+        name: type("BulkRebuilder", (BulkRebuilderMixin, getattr(engine, name)), {})
+        for name in ("basic_rebuilder_class", "atomic_rebuilder_class")
+    }
     return type(
         f"Language{engine.__name__}",
-        (engine,),
-        {"mapping_class": mapping, "query_compiler_class": compiler, "results_class": results},
+        (FuzzyWordsMixin, engine),
+        {
+            "mapping_class": mapping,
+            "query_compiler_class": compiler,
+            "results_class": results,
+            **rebuilders,
+        },
     )
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from home.factories import RegionFactory, SectorFactory, StandardPageFactory, TopicFactory
@@ -359,6 +360,10 @@ def test_any_facet_sort_or_page_value_returns_a_page(client, corpus, name, value
 def test_one_misspelled_word_still_finds_its_page_and_offers_the_correction(client, corpus):
     response = client.get(URL, {"q": "retrofti hall"})
     assert titles(response)[0] == "Retrofit of the town hall"
+    if hasattr(get_search_backend(), "word_query"):
+        # The engine's own fuzziness found it (search/engine.py): there is nothing to correct.
+        assert not response.context["correction"]
+        return
     assert response.context["correction"] == "retrofit hall"
     assert "Did you mean" in response.content.decode()
 

@@ -123,6 +123,59 @@ def test_engine_highlights_the_paragraph_that_matches_any_form_of_the_word(home)
     assert found.search_highlight == "Two <mark>pumps</mark> & more."
 
 
+def test_engine_searches_each_word_as_typed_or_within_the_engines_fuzziness(db):
+    backend = engine_backend()
+    with translation.override("en"):
+        query = backend.search(backend.word_query("retorfitting"), Page).query_compiler.get_query()
+    clauses = [
+        clause
+        for field in query["bool"]["must"]["dis_max"]["queries"]
+        for clause in field["bool"]["should"]
+    ]
+    assert {"query": "retorfitting", "operator": "and"} in [
+        next(iter(clause["match"].values())) for clause in clauses
+    ]
+    fuzzy = [next(iter(c["match"].values())) for c in clauses if "fuzziness" in str(c)]
+    assert fuzzy and all(match["fuzziness"] == "AUTO" for match in fuzzy)
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_engine_finds_a_misspelled_word_without_a_correction_and_ranks_the_exact_word_first(
+    client, home
+):
+    index = NewsIndexPageFactory(parent=home)
+    warden = NewsPageFactory(parent=index, title="Warden survey in Selby")
+    garden = NewsPageFactory(parent=index, title="Garden survey in Selby")
+    NewsPageFactory(parent=index, title="Bus routes in Selby")
+    response = client.get(reverse("search"), {"q": "garden survey"})
+    assert [page.pk for page in response.context["results"]] == [garden.pk, warden.pk]
+    typo = client.get(reverse("search"), {"q": "gardne survey"})
+    assert garden.pk in [page.pk for page in typo.context["results"]]
+    assert not typo.context["correction"]
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_a_rebuild_fills_its_new_index_unrefreshed_and_restores_refreshing_after(db):
+    prefix = f"portal_test_{uuid.uuid4().hex[:8]}_"
+    params = dict(env.search_backends("opensearch2", os.environ["SEARCH_URL"], prefix)["default"])
+    backend = get_search_backend(params.pop("BACKEND"), **params)
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(Page))
+    index = rebuilder.start()
+
+    def refresh_interval():
+        found = backend.es.indices.get_settings(index=index.name)
+        return found[index.name]["settings"]["index"].get("refresh_interval")
+
+    try:
+        assert refresh_interval() == "-1"
+        rebuilder.finish()
+        assert refresh_interval() is None
+    finally:
+        backend.es.indices.delete(index=f"{prefix}*")
+
+
 class Node:
     """An OpenSearch node of the test's own, started and stopped by the project's script."""
 
