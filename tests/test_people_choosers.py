@@ -155,9 +155,9 @@ def test_editors_choose_the_news_author_in_the_form(news_index, editor, people):
     assert "Priya Shah" in html
 
 
-# The migration that made the author a person (news/migrations/0002_author_as_person.py)
+# The migration that made the author a person (news/migrations/0004_author_as_person.py)
 
-migration = importlib.import_module("news.migrations.0002_author_as_person")
+migration = importlib.import_module("news.migrations.0004_author_as_person")
 
 
 def test_the_migration_links_free_text_authors_to_the_member_of_that_name(news_index, people):

@@ -70,7 +70,7 @@ def unlink_authors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0001_initial"),
+        ("news", "0003_listing_image_alt"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
