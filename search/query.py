@@ -71,6 +71,7 @@ def searchable_page_models():
     return tuple(m for m in get_page_models() if not m._meta.abstract and m is not Page)
 
 
+@cache
 def models_with(field_name, related_model):
     """Concrete page models with a `field_name` relation to `related_model`."""
     return [
