@@ -277,15 +277,14 @@ def page_texts(page):
     """The page's searchable text, summary first: what a snippet may be cut from."""
     texts = [page.intro] if getattr(page, "intro", "") else []
     for search_field in page.get_search_fields():
-        if not isinstance(search_field, SearchField) or search_field.field_name in (
+        if isinstance(search_field, SearchField) and search_field.field_name not in (
             "title",
             "intro",
         ):
-            continue
-        value = search_field.get_value(page)  # a block's searchable content is a list of texts
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and text:
-                texts.append(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
+            value = search_field.get_value(page)  # a block's searchable content: a list of texts
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and text:
+                    texts.append(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
     return texts
 
 
@@ -296,26 +295,18 @@ def roots(words):
 
 
 def term_pattern(words):
-    """Words starting like a query word."""
-    roots_ = roots(words)
-    if not roots_:
-        return None
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(root) for root in roots_) + r")\w*", re.IGNORECASE
-    )
-
-
-def unmarked(passage):
-    """A passage the engine highlighted, as plain text: its <mark> tags taken out."""
-    return passage.replace("<mark>", "").replace("</mark>", "")
+    """Words starting like a query word (None without words)."""
+    alternatives = "|".join(map(re.escape, roots(words)))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE) if alternatives else None
 
 
 def highlight(text, pattern):
     """Escape first, then wrap each match in <mark>: content can never inject markup."""
     escaped = escape(text)
-    if pattern is None:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
+    marked = (
+        pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped) if pattern else escaped
+    )
+    return mark_safe(marked)  # noqa: S308 - escaped above
 
 
 def snippet(texts, words):

@@ -76,7 +76,8 @@ def snippet(page, words):
     text on the databases; escaped and marked here either way, never trusted as HTML."""
     passage = getattr(page, "search_highlight", None)
     if passage:
-        return q.highlight(q.unmarked(passage), q.term_pattern(words))
+        passage = passage.replace("<mark>", "").replace("</mark>", "")
+        return q.highlight(passage, q.term_pattern(words))
     return q.snippet(q.page_texts(page), words)
 
 
