@@ -13,7 +13,6 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache as shared_cache
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -24,6 +23,7 @@ from wagtail.search.index import SearchField
 from wagtail.search.query import And, Not, Or, PlainText
 
 from home.models import Region, Sector, Topic
+from home.pagination import PAGE_SIZE
 from localization.locales import active_locale
 
 MAX_QUERY_LENGTH = 200
@@ -54,23 +54,16 @@ def param(params, name):
     return "" if len(value) > MAX_PARAM_LENGTH or "\x00" in value else value
 
 
-def refused(request):
-    """The pages under a view restriction the request fails (password, login, groups), as a Q."""
-    paths = Q()
+def readable_pages(request):
+    """Live pages the request may read: public ones, and restricted ones it passes (password,
+    login, groups). Drafts and pages in review are never live; their last published version is."""
+    refused = Q()
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
         "groups"
     ):
         if not restriction.accept_request(request):
-            paths |= Q(path__startswith=restriction.page.path)
-    return paths
-
-
-def readable_pages(request, model=Page, refusal=None):
-    """Live pages of `model` the request may read: public ones, and restricted ones it passes.
-    Drafts and pages in review are never live; their last published version is."""
-    refusal = refused(request) if refusal is None else refusal
-    pages = model.objects.live()
-    return pages.exclude(refusal) if refusal else pages
+            refused |= Q(path__startswith=restriction.page.path)
+    return Page.objects.live().exclude(refused) if refused else Page.objects.live()
 
 
 @cache
@@ -78,21 +71,17 @@ def searchable_page_models():
     return tuple(m for m in get_page_models() if not m._meta.abstract and m is not Page)
 
 
+@cache
 def models_with(field_name, related_model):
     """Concrete page models with a `field_name` relation to `related_model`."""
-    found = []
-    for model in searchable_page_models():
-        try:
-            model_field = model._meta.get_field(field_name)
-        except FieldDoesNotExist:
-            continue
-        if model_field.related_model is related_model:
-            found.append(model)
-    return found
-
-
-def content_type_key(model):
-    return model._meta.label_lower
+    return [
+        model
+        for model in searchable_page_models()
+        if any(
+            f.name == field_name and f.related_model is related_model
+            for f in model._meta.get_fields()
+        )
+    ]
 
 
 FACET_TERMS = (
@@ -126,7 +115,7 @@ class Filters:
     @classmethod
     def from_params(cls, params):
         filters = cls(sort=params.get("sort") if params.get("sort") in SORTS else "relevance")
-        types = {content_type_key(m): m for m in searchable_page_models()}
+        types = {m._meta.label_lower: m for m in searchable_page_models()}
         model = types.get(param(params, "type"))
         if model is not None:
             filters.content_type = ContentType.objects.get_for_model(model)
@@ -189,44 +178,53 @@ class Results:
     as the backend ranks them); newest first within each when sorted so. Sliced by the paginator."""
 
     def __init__(self, backend, pages, words, corrections, sort):
-        self.every = search_query(backend, words, corrections)
-        self.some = Or(self.every.subqueries) if isinstance(self.every, And) else None
+        every = search_query(backend, words, corrections)
+        self.some = Or(every.subqueries) if isinstance(every, And) else None
         if sort == "newest":
             pages = pages.order_by("-first_published_at", "-id")
-        self.backend, self.pages, self.sort = backend, pages, sort
-        self.tiers = [self.every] + ([And([self.some, Not(self.every)])] if self.some else [])
-        self.counts = [None] * len(self.tiers)
-
-    def search(self, query):
-        return self.backend.search(query, self.pages, order_by_relevance=self.sort == "relevance")
+        queries = [every] + ([And([self.some, Not(every)])] if self.some else [])
+        relevance = sort == "relevance"
+        self.tiers = [
+            backend.search(query, pages, order_by_relevance=relevance) for query in queries
+        ]
 
     def tier_count(self, tier):
-        if self.counts[tier] is None:
-            self.counts[tier] = self.search(self.tiers[tier]).count()
-        return self.counts[tier]
+        return self.tiers[tier].count()  # counted once: modelsearch keeps the count
 
     def count(self):
-        return sum(self.tier_count(tier) for tier in range(len(self.tiers)))
+        return sum(tier.count() for tier in self.tiers)
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
-        start, stop, found = window.start or 0, window.stop, []
-        offset = 0
-        for tier in range(len(self.tiers)):
-            size = self.tier_count(tier)
-            if start < offset + size and stop > offset:
-                found += list(self.search(self.tiers[tier])[max(0, start - offset) : stop - offset])
-            offset += size
+        start, stop, found, offset = window.start or 0, window.stop, [], 0
+        for tier in self.tiers:
+            if start < offset + tier.count() and stop > offset:
+                found += list(tier[max(0, start - offset) : stop - offset])
+            offset += tier.count()
         return found
 
     def facets(self, fields):
         """[{value: count}] of each (model, field) among the pages matching every word, or if
         none does, among those matching any: the facets narrow what the searcher looked for,
         and counting every page sharing one common word with the query costs a scan."""
-        query = self.every if self.tier_count(0) or not self.some else self.some
-        return self.backend.search(query, self.pages, order_by_relevance=False).facets(fields)
+        every = self.tiers[0]
+        return (every if every.count() or len(self.tiers) == 1 else self.tiers[1]).facets(fields)
+
+
+def results(backend, pages, words, sort):
+    """(the pages matching `words`, {word: correction}). Misspelled words are corrected only when
+    fewer than a page of results match every word, and not by a backend with typo tolerance of
+    its own. Without words, every page in `pages`, newest first."""
+    if not words:
+        return pages.order_by("-first_published_at", "-pk"), {}
+    found = Results(backend, pages, words, {}, sort)
+    if found.tier_count(0) < PAGE_SIZE and not hasattr(backend, "word_query"):
+        fixes = corrections(words)
+        if fixes:
+            return Results(backend, pages, words, fixes, sort), fixes
+    return found, {}
 
 
 def vocabulary():
@@ -279,15 +277,14 @@ def page_texts(page):
     """The page's searchable text, summary first: what a snippet may be cut from."""
     texts = [page.intro] if getattr(page, "intro", "") else []
     for search_field in page.get_search_fields():
-        if not isinstance(search_field, SearchField) or search_field.field_name in (
+        if isinstance(search_field, SearchField) and search_field.field_name not in (
             "title",
             "intro",
         ):
-            continue
-        value = search_field.get_value(page)  # a block's searchable content is a list of texts
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and text:
-                texts.append(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
+            value = search_field.get_value(page)  # a block's searchable content: a list of texts
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and text:
+                    texts.append(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
     return texts
 
 
@@ -298,26 +295,18 @@ def roots(words):
 
 
 def term_pattern(words):
-    """Words starting like a query word."""
-    roots_ = roots(words)
-    if not roots_:
-        return None
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(root) for root in roots_) + r")\w*", re.IGNORECASE
-    )
-
-
-def unmarked(passage):
-    """A passage the engine highlighted, as plain text: its <mark> tags taken out."""
-    return passage.replace("<mark>", "").replace("</mark>", "")
+    """Words starting like a query word (None without words)."""
+    alternatives = "|".join(map(re.escape, roots(words)))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE) if alternatives else None
 
 
 def highlight(text, pattern):
     """Escape first, then wrap each match in <mark>: content can never inject markup."""
     escaped = escape(text)
-    if pattern is None:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))  # noqa: S308
+    marked = (
+        pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped) if pattern else escaped
+    )
+    return mark_safe(marked)  # noqa: S308 - escaped above
 
 
 def snippet(texts, words):

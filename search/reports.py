@@ -16,20 +16,11 @@ from .models import ZeroResultQuery
 permission_policy = ModelPermissionPolicy(SearchPromotion)
 
 
-class PopularQueryFilterSet(WagtailFilterSet):
+def date_filterset(model):
+    """A filter set on the day's `date` of `model` (Wagtail's daily hits, or ours)."""
+    meta = type("Meta", (), {"model": model, "fields": ["date"]})
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
-
-    class Meta:
-        model = QueryDailyHits
-        fields = ["date"]
-
-
-class ZeroResultQueryFilterSet(WagtailFilterSet):
-    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
-
-    class Meta:
-        model = ZeroResultQuery
-        fields = ["date"]
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), {"date": date, "Meta": meta})
 
 
 class SearchReportView(ReportView):
@@ -55,7 +46,7 @@ class SearchReportView(ReportView):
 class PopularQueriesView(SearchReportView):
     page_title = _("Popular searches")
     model = QueryDailyHits
-    filterset_class = PopularQueryFilterSet
+    filterset_class = date_filterset(QueryDailyHits)
     query_path = "query__query_string"
     index_url_name = "search_popular_queries"
     index_results_url_name = "search_popular_queries_results"
@@ -64,6 +55,6 @@ class PopularQueriesView(SearchReportView):
 class ZeroResultQueriesView(SearchReportView):
     page_title = _("Searches with no results")
     model = ZeroResultQuery
-    filterset_class = ZeroResultQueryFilterSet
+    filterset_class = date_filterset(ZeroResultQuery)
     index_url_name = "search_zero_result_queries"
     index_results_url_name = "search_zero_result_queries_results"

@@ -1,5 +1,4 @@
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -7,15 +6,15 @@ from wagtail.admin.menu import MenuItem
 from .reports import PopularQueriesView, ZeroResultQueriesView, permission_policy
 
 REPORTS = [
-    ("popular-searches/", PopularQueriesView, "search_popular_queries"),
-    ("searches-without-results/", ZeroResultQueriesView, "search_zero_result_queries"),
+    ("popular-searches/", PopularQueriesView, "search_popular_queries", 900),
+    ("searches-without-results/", ZeroResultQueriesView, "search_zero_result_queries", 910),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     urls = []
-    for route, view, name in REPORTS:
+    for route, view, name, _order in REPORTS:
         urls.append(path(f"reports/{route}", view.as_view(), name=name))
         urls.append(
             path(
@@ -30,23 +29,11 @@ class SearchReportMenuItem(MenuItem):
         return permission_policy.user_has_any_permission(request.user, ["add", "change", "delete"])
 
 
-@hooks.register("register_reports_menu_item")
-def register_popular_searches_menu_item():
-    return SearchReportMenuItem(
-        _("Popular searches"),
-        reverse("search_popular_queries"),
-        name="popular-searches",
-        icon_name="search",
-        order=900,
+def report_menu_item(route, view, name, order):
+    return lambda: SearchReportMenuItem(
+        view.page_title, reverse(name), name=route.strip("/"), icon_name="search", order=order
     )
 
 
-@hooks.register("register_reports_menu_item")
-def register_zero_result_searches_menu_item():
-    return SearchReportMenuItem(
-        _("Searches with no results"),
-        reverse("search_zero_result_queries"),
-        name="searches-without-results",
-        icon_name="search",
-        order=910,
-    )
+for report in REPORTS:
+    hooks.register("register_reports_menu_item", report_menu_item(*report))

@@ -21,6 +21,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
@@ -314,3 +315,25 @@ def test_live_engine_indexes_publishes_searches_and_cleans_up(client, settings, 
     finally:
         for name in backend.es.indices.get(index=f"{prefix}*"):
             backend.es.indices.delete(index=name)
+
+
+def test_any_other_database_counts_facets_of_readable_pages_only(
+    client, settings, monkeypatch, home, restricted
+):
+    """On a database without a full-text backend of ours (modelsearch's MySQL or LIKE fallback),
+    the results still count facets, and only over what the searcher may read."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+    monkeypatch.setattr(connection, "vendor", "other")
+    assert type(get_search_backend()).__name__ == "DatabaseSearchBackend"
+    topic = TopicFactory(name="Heat pumps", slug="heat-pumps")
+    public = NewsPageFactory(parent=NewsIndexPageFactory(parent=home), title="Public notes")
+    for page in (public, restricted):
+        page.topics.add(topic)
+        page.save_revision().publish()
+
+    facets = {
+        found["name"]: {option["label"]: option["count"] for option in found["options"]}
+        for found in client.get(reverse("search"), {"q": "notes"}).context["facets"]
+    }
+    assert facets["type"] == {"News items": 1}
+    assert facets["topic"] == {"Heat pumps": 1}

@@ -1,36 +1,44 @@
 """Wagtail's database search backend, tuned for the site search on each database.
 
 Configured as `search.backends` (portal/settings/env.py) when no search engine is set. Like
-modelsearch's own `database` module it picks the class for the database in use; the subclasses
-(search/backends/sqlite.py, search/backends/postgres.py) add stemming, field weights and facets
-counted in one query, which modelsearch's database backends don't offer.
+modelsearch's own `database` module it picks the class for the database in use; each adds
+`facets(fields)` to its results, which modelsearch's database backends don't offer, and the
+SQLite and PostgreSQL ones stemming and field weights.
 """
 
+from functools import cache
+
 from django.db import connection
-from django.db.models import Count, Value
+from django.db.models import Count, ManyToManyField
 
 
 def grouped_counts(pages, fields):
-    """[{value: count}] of each (model, field) among `pages`, in one database query: a UNION of
-    one grouped count per field over the pages' ids (a subquery, never a list of ids)."""
+    """[{value: count}] of each (page model, field) among `pages`: the single-valued fields in one
+    grouped query, each many-to-many field (on every model carrying it) in one more. A page is
+    of one model, so the other models' columns of a row are empty and nothing is counted twice."""
+    queries = {}
+    for position, (model, name) in enumerate(fields):
+        lookup = name if model is pages.model else f"{model._meta.model_name}__{name}"
+        many = isinstance(model._meta.get_field(name), ManyToManyField)
+        queries.setdefault(name if many else None, []).append((position, lookup))
     ids = pages.order_by().values("pk")
-    arms = [
-        model.objects.filter(pk__in=ids)
-        .order_by()
-        .values_list(Value(position), field_name)
-        .annotate(n=Count("pk"))
-        for position, (model, field_name) in enumerate(fields)
-    ]
     counts = [{} for _field in fields]
-    for position, value, n in arms[0].union(*arms[1:], all=True):
-        if value is not None:
-            counts[position][value] = n
+    for columns in queries.values():
+        lookups = [lookup for _position, lookup in columns]
+        grouped = pages.model.objects.filter(pk__in=ids).values_list(*lookups).order_by()
+        for *values, n in grouped.annotate(n=Count("pk")):
+            for (position, _lookup), value in zip(columns, values, strict=True):
+                if value is not None:
+                    counts[position][value] = counts[position].get(value, 0) + n
     return counts
 
 
 class GroupedFacets:
     """Search results' `facets(fields)`: every (model, field) counted over the matches in one
-    query, where modelsearch's `facet(field)` takes one query per field."""
+    query per kind of field, where modelsearch's `facet(field)` takes one query per field."""
+
+    def matches(self):
+        return self.get_queryset()
 
     def facets(self, fields):
         return grouped_counts(self.matches(), fields)
@@ -47,4 +55,11 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
         return PortalSQLiteSearchBackend(params)
     from modelsearch.backends.database import SearchBackend as database_backend
 
-    return database_backend(params)
+    backend = database_backend(params)  # MySQL's full-text backend, or LIKE filters elsewhere
+    backend.results_class = with_facets(backend.results_class)
+    return backend
+
+
+@cache
+def with_facets(results_class):
+    return type(f"Faceted{results_class.__name__}", (GroupedFacets, results_class), {})

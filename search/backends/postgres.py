@@ -35,8 +35,7 @@ class PortalPostgresIndex(PostgresIndex):
 
 
 class PortalPostgresSearchResults(GroupedFacets, PostgresSearchResults):
-    def matches(self):
-        return self.get_queryset()
+    pass
 
 
 class PortalPostgresSearchBackend(PostgresSearchBackend):

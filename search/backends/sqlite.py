@@ -27,6 +27,8 @@ from wagtail.search.models import IndexEntry
 
 from . import GroupedFacets
 
+MAX_BOUND_IDS = 30_000
+
 
 class WeightedBM25(BM25):
     """bm25() with a weight for each FTS column, in their order: autocomplete, body, title."""
@@ -68,28 +70,41 @@ class PortalSQLiteIndex(SQLiteIndex):
 
 
 class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    """Matches the full-text query once per statement. modelsearch's compiler joins its matches
-    to the index entries of one page type, which SQLite plans as a full-text match per entry, and
+    """Matches the full-text query once per search. modelsearch's compiler joins its matches to
+    the index entries of one page type, which SQLite plans as a full-text match per entry, and
     scores each match in a subquery repeating the match: 24 s for a common word over 2,000
-    pages. Here the matches are read once, and only the requested window of pages is fetched."""
+    pages. Here the ranked ids of the readable matches are read once, in one statement, then
+    counted and sliced; only the requested window of pages is fetched."""
 
     COLUMN_WEIGHTS = (0.0, 1.0, 5.0)  # the title column holds the title and boosted fields
 
     def matches(self, config):
-        """The FTS rows matching the query."""
+        """The FTS rows matching the query, of the queryset's page types and objects."""
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS,
             self.build_search_query(normalize(self.query), config=config),
         )
-        return SQLiteFTSIndexEntry.objects.filter(match)
+        return SQLiteFTSIndexEntry.objects.filter(
+            match,
+            index_entry__content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__object_id__in=self.queryset.values("pk"),
+        )
 
     def matching(self, config):
         """The queryset's objects whose index entry matches."""
-        types = get_descendants_content_types_pks(self.queryset.model)
-        entries = IndexEntry.objects.filter(
-            pk__in=self.matches(config).values("index_entry_id"), content_type_id__in=types
-        )
-        return self.queryset.filter(pk__in=entries.values("object_id"))
+        return self.queryset.filter(pk__in=self.matches(config).values("index_entry__object_id"))
+
+    def ranked_ids(self, config):
+        """The matching objects' ids, best first: read once, for the count and each window."""
+        if not hasattr(self, "ranked"):
+            ranked = (
+                self.matches(config)
+                .annotate(score=WeightedBM25(self.COLUMN_WEIGHTS))
+                .order_by("score")
+                .values_list("index_entry__object_id", flat=True)
+            )
+            self.ranked = [int(pk) for pk in ranked]
+        return self.ranked
 
     def handles(self):
         return not isinstance(normalize(self.query), MatchAll | Not)
@@ -97,21 +112,13 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None):
         if not self.handles() or score_field:
             return super().search(config, start, stop, score_field)
-        matching = self.matching(config)
-        if start is None:  # modelsearch's facet() counts over the whole, unsliced queryset
-            return matching
+        if start is None:  # the whole, unsliced queryset: facets count over it
+            return self.matching(config)
         if not self.order_by_relevance:
+            matching = self.matching(config)
             return (matching if matching.query.order_by else matching.order_by("-pk"))[start:stop]
-        types = set(get_descendants_content_types_pks(self.queryset.model))
-        ranked = (
-            self.matches(config)
-            .annotate(score=WeightedBM25(self.COLUMN_WEIGHTS))
-            .order_by("score")
-            .values_list("index_entry__object_id", "index_entry__content_type_id")
-        )
-        readable = {str(pk) for pk in matching.values_list("pk", flat=True)}
-        window = [int(pk) for pk, kind in ranked if kind in types and pk in readable][start:stop]
-        pages = matching.filter(pk__in=window).in_bulk()
+        window = self.ranked_ids(config)[start:stop]
+        pages = self.queryset.filter(pk__in=window).in_bulk()
         return [pages[pk] for pk in window if pk in pages]
 
 
@@ -123,14 +130,19 @@ class PortalSQLiteAutocompleteQueryCompiler(
 
 class PortalSQLiteSearchResults(GroupedFacets, SQLiteSearchResults):
     def matches(self):
+        """The matching objects, by the ids already read when they fit in one statement (SQLite
+        binds at most 32,766 values): facets then count without matching the text again."""
         compiler = self.query_compiler
-        return compiler.search(compiler.get_config(self.backend), None, None)
+        config = compiler.get_config(self.backend)
+        if compiler.handles() and len(compiler.ranked_ids(config)) <= MAX_BOUND_IDS:
+            return compiler.queryset.filter(pk__in=compiler.ranked_ids(config))
+        return compiler.search(config, None, None)
 
     def _do_count(self):
         compiler = self.query_compiler
         if not compiler.handles():
             return super()._do_count()
-        return compiler.matching(compiler.get_config(self.backend)).count()
+        return len(compiler.ranked_ids(compiler.get_config(self.backend)))
 
 
 class PortalSQLiteSearchBackend(SQLiteSearchBackend):
