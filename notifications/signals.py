@@ -92,21 +92,20 @@ def allowed_readers(page, people):
 @receiver(page_published, dispatch_uid="notifications_followed_topics")
 def page_published_first(sender, instance, revision=None, **kwargs):
     """News, case studies and knowledge articles (the pages with topics), keyed by translation
-    key: the page and its translations are one piece of content, told once. Not to those who
-    wrote it (its authors, who submitted the revision): the review's outcome tells them."""
+    key: the page and its translations are one piece of content, told once. Not to its owner or
+    the one who submitted it: the review's outcome tells them (co-authors learn of it here)."""
     page = instance
     if not isinstance(page, TopicsMixin) or not first_publication(page):
         return
     keys = page.topics.values_list("translation_key", flat=True)
-    writers = [page.owner_id, getattr(revision, "user_id", None)]
-    writers += [author.pk for author in getattr(page, "get_authors", list)()]
+    told_by_review = [pk for pk in (page.owner_id, getattr(revision, "user_id", None)) if pk]
     followers = (
         get_user_model()
         .objects.filter(
             is_active=True,
             pk__in=TopicFollow.objects.filter(topic__translation_key__in=keys).values("user"),
         )
-        .exclude(pk__in=[pk for pk in writers if pk is not None])
+        .exclude(pk__in=told_by_review)
     )
     url = page.url
     for follower in allowed_readers(page, followers):
