@@ -9,7 +9,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from home.models import Region, Sector, Topic
-from localization.locales import active_locale
+from localization.locales import active_language_code
 
 from .models import MemberProfile, MembershipApplication
 
@@ -39,7 +39,7 @@ def in_active_language(field):
     share."""
     model = field.queryset.model
     translated = model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=active_locale()
+        translation_key=OuterRef("translation_key"), locale__language_code=active_language_code()
     ).values("name")[:1]
     field.queryset = field.queryset.annotate(
         shown_name=Coalesce(Subquery(translated), "name")
