@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.models import Region, Sector, Topic
-from localization.locales import active_locale, locale_for
+from localization.locales import active_language_code, locale_for
 
 from .models import MemberProfile, MembershipApplication
 
@@ -31,7 +31,7 @@ def in_active_language(field):
     share."""
     model = field.queryset.model
     translated = model.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=active_locale()
+        translation_key=OuterRef("translation_key"), locale__language_code=active_language_code()
     ).values("name")[:1]
     field.queryset = field.queryset.annotate(
         shown_name=Coalesce(Subquery(translated), "name")
