@@ -108,7 +108,7 @@ def test_member_writes_editor_reviews_and_visitor_finds_the_article(journey, net
     chooser.get_by_label("Title").fill("Volunteers at the repair cafe")
     chooser.get_by_role("button", name="Upload").click()
     expect(chooser).to_be_hidden()
-    member.get_by_label("Alt text").fill("Volunteers mending a toaster at a long table")
+    member.get_by_label("Alt text", exact=True).fill("Volunteers mending a toaster at a long table")
     member.get_by_role("checkbox", name="Transport").check()
     journey.check(page=member)
 
