@@ -22,6 +22,7 @@ from home.models import BasePage, PrefetchedFilterField, TopicsMixin, optional_t
 from home.pagination import paginate
 from home.panels import HeadedFieldPanel
 from members.choosers import member_chooser
+from members.names import display_name
 
 from .blocks import PartnerBlock, PointBlock, ResultBlock
 from .filters import CaseStudyFilter
@@ -372,7 +373,7 @@ class CaseStudyPage(TopicsMixin, BasePage):
         """The contact's name, or the linked member's name when none was typed."""
         if self.contact_name or not self.contact_user_id:
             return self.contact_name
-        return self.contact_user.get_full_name() or self.contact_user.get_username()
+        return display_name(self.contact_user)
 
     @property
     def has_contact(self):

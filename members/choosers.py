@@ -23,12 +23,9 @@ from wagtail.admin.widgets import BaseChooser
 from portal.parameters import clean
 
 from .access import EDITORS_GROUP, MEMBERS_GROUP, sees_unlisted_profiles
+from .names import display_name
 
 MAX_QUERY_LENGTH = 100
-
-
-def display_name(user):
-    return user.get_full_name() or user.get_username()
 
 
 class PeopleFilterForm(BaseFilterForm):

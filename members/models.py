@@ -9,6 +9,8 @@ from wagtail.search import index
 
 from home.models import optional_term
 
+from .names import display_name
+
 
 class MembershipApplication(models.Model):
     """Someone asking to join; staff approve (creating their account) or decline it."""
@@ -183,7 +185,7 @@ class MemberProfile(index.Indexed, models.Model):
 
     @property
     def display_name(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return display_name(self.user)
 
     def contribution_text(self):
         """What the member's published contributions are called and about, for the index."""

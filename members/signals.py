@@ -8,6 +8,7 @@ from django.conf import settings
 from django.dispatch import receiver
 
 from .access import can_moderate
+from .names import display_name
 
 
 def is_trusted_commenter(user):
@@ -23,7 +24,7 @@ def sign_with_the_account(sender, comment, request, **kwargs):
     """The name, email and link shown with a signed-in member's comment come from their account,
     never from the form: it would let anyone pose as staff or store someone else's address."""
     user = request.user
-    comment.user_name = user.get_full_name() or user.get_username()
+    comment.user_name = display_name(user)
     comment.user_email = user.email
     comment.user_url = ""
     return True

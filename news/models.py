@@ -14,6 +14,7 @@ from home.blocks import BodyBlock
 from home.listing import public, topic_filtered
 from home.models import BasePage, PrefetchedFilterField, Topic, TopicsMixin
 from members.choosers import author_chooser
+from members.names import display_name
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -119,5 +120,5 @@ class NewsPage(TopicsMixin, BasePage):
     def author_name(self):
         """The name readers see: the author's, or the byline when no one person wrote it."""
         if self.author_id:
-            return self.author.get_full_name() or self.author.get_username()
+            return display_name(self.author)
         return self.byline

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.models import UserProfile
 
+from members.names import display_name
+
 from .models import Notification, Preference
 
 # What each kind of event says; `%(actor)s` is who did it, `%(subject)s` what it is about.
@@ -54,7 +56,7 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 def message(notification):
     """The event in the active language."""
     actor = notification.actor
-    name = (actor.get_full_name() or actor.get_username()) if actor else _("Someone")
+    name = display_name(actor) if actor else _("Someone")
     return MESSAGES[notification.kind] % {"actor": name, "subject": notification.subject}
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members import limits
 from members.models import MemberProfile
+from members.names import display_name
 from notifications.service import notify
 
 from .models import Block, Introduction
@@ -84,7 +85,7 @@ def answer(introduction, accept):
         introduction.requester,
         f"introduction_{status}",
         f"introduction_{status}:{introduction.pk}",
-        introduction.recipient.get_full_name() or introduction.recipient.get_username(),
+        display_name(introduction.recipient),
         path_of(introduction),
         actor=introduction.recipient,
     )

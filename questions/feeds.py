@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from localization.locales import active_locale
+from members.names import display_name
 
 from .models import Question, site_root_url
 
@@ -45,7 +46,7 @@ class PublicQuestionsRssFeed(Feed):
         return linebreaks(Truncator(item.details).words(DESCRIPTION_WORDS), autoescape=True)
 
     def item_author_name(self, item):
-        return item.author.get_full_name() or item.author.get_username()
+        return display_name(item.author)
 
     def item_pubdate(self, item):
         return item.created_at

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from wagtail.models import WorkflowState
 
+from members.names import display_name
+
 
 @dataclass
 class Note:
@@ -22,5 +24,5 @@ def changes_requested_note(page):
         return None
     task_state = state.current_task_state
     reviewer = task_state.finished_by
-    name = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else ""
+    name = display_name(reviewer) if reviewer else ""
     return Note(reviewer=name, text=task_state.comment)
