@@ -9,6 +9,7 @@ from django_comments_xtd.models import XtdComment
 
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
+from django.urls import reverse
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
@@ -23,6 +24,8 @@ from knowledge.factories import (
 from members.factories import approved_comment
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.settings import env
+from tests.helpers import login
+from tests.test_knowledge_workflow import article_data
 
 PURGED = []
 
@@ -108,6 +111,25 @@ def test_a_draft_or_autosave_of_a_live_page_purges_nothing(news):
     item.save_revision()  # what the editor's autosave writes: a revision, not the live page
     assert is_cached(index.url) and is_cached(item.url)
     assert "Unreviewed headline" not in visit(item.url).content.decode()
+
+
+def test_autosaving_a_live_article_in_the_editor_purges_nothing(site, editor):
+    SiteSettings.for_site(site)
+    index = KnowledgeIndexPageFactory(parent=site.root_page)
+    article = KnowledgeArticlePageFactory(parent=index, title="Harbour walls")
+    visit(index.url)
+    visit(article.url)
+    as_editor = login(editor)
+    edit = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    revision = {}  # Wagtail's autosave: a first revision, then overwriting it while they type
+    for title in ("Harbour walls, unrev", "Harbour walls, unreviewed"):
+        data = article_data(title=title, slug=article.slug) | revision
+        response = as_editor.post(edit, data, headers={"Accept": "application/json"})
+        assert response.json()["success"]
+        revision = {"overwrite_revision_id": response.json()["revision_id"]}
+    assert article.revisions.count() == 1
+    assert is_cached(index.url) and is_cached(article.url)
+    assert "unreviewed" not in visit(article.url).content.decode()
 
 
 def test_unpublishing_moving_and_deleting_show_at_once(home, news):
