@@ -16,8 +16,8 @@ site with production settings (2 gunicorn workers on 127.0.0.1) and drives each 
 The search page is never stored (each search is logged): it is rendered afresh in every mode,
 against #9's target (>= 150 req/s). Also printed: the peak RSS of each worker (#9: <= 150 MB),
 the SQL queries and in-process CPU of each member page, and the page cache's hit rate while
-visitors read and a member's draft is autosaved (#17: >= 95%). Medians over --repeat runs; the
-same figures are written as JSON to bench-results/. Needs `wrk` (Debian: apt-get install wrk).
+visitors read and a draft of a page they read is autosaved (#17: >= 95%). Medians over --repeat
+runs; the same figures are written as JSON to bench-results/. Needs `wrk` (apt-get install wrk).
 """
 
 import argparse
@@ -152,8 +152,8 @@ session = client.cookies["sessionid"].value
 print(json.dumps({"session": session, "queries": queries, "cpu_ms": cpu_ms}))
 """
 
-# A member autosaves a draft of a live article every 0.2 s for the given seconds, as Wagtail's
-# editor does while they type: a first revision, then overwriting it (never publishing).
+# The owner of a live article autosaves a draft of it every 0.2 s for the given seconds, as
+# Wagtail's editor does while they type: a first revision, then overwriting it (never publishing).
 AUTOSAVE = """
 import sys, time
 from knowledge.models import KnowledgeArticlePage
@@ -327,7 +327,7 @@ def measure(env, urls, page_cache, args, cookie=None):
 
 
 def hit_rate_while_autosaving(env, urls, args):
-    """Visitors read every stored page kind in turn (the article among them) while a member's
+    """Visitors read every stored page kind in turn (the article among them) while its owner's
     draft of that article is autosaved: the share of their requests served from the page cache."""
     paths = [path for kind, path in urls.items() if kind not in UNCACHED_KINDS]
     with Server(env, args.port, page_cache=True) as server:
