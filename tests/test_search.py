@@ -182,6 +182,12 @@ def test_snippet_highlights_matches_and_escapes_html(client, news_index):
     assert "<mark>retrofitting</mark> &amp; more." in html
 
 
+def test_a_query_word_never_marks_part_of_an_escaped_character(client, news_index):
+    NewsPageFactory(parent=news_index, title="Amplifiers", intro="Bass & amps.", body=body("x"))
+    html = client.get(URL, {"q": "amp"}).content.decode()
+    assert "Bass &amp; <mark>amps</mark>." in html
+
+
 def test_snippet_quotes_one_paragraph_of_the_page_never_its_topics(client, news_index, heat):
     """A page found through its topic's name shows its summary; a match in the body shows the
     paragraph it is in, never run into the next field."""
