@@ -7,6 +7,7 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
@@ -32,6 +33,12 @@ class ZeroResultQueriesView(SearchTermsReportView):
     filterset_class = ZeroResultQueryFilterSet
     index_url_name = "search_zero_result_queries"
     index_results_url_name = "search_zero_result_queries_results"
+    # Counted searches, not Wagtail's "Views" (which has no Spanish translation).
+    columns = [
+        SearchTermsReportView.columns[0],
+        NumberColumn("_hits", label=_("Searches"), sort_key="_hits"),
+    ]
+    export_headings = {**SearchTermsReportView.export_headings, "_hits": _("Searches")}
     permission_policy = ModelPermissionPolicy(SearchPromotion)
     any_permission_required = ["add", "change", "delete"]
 

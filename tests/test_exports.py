@@ -35,7 +35,7 @@ def test_searches_with_no_results_export_a_formula_query_as_text(admin, home):
     Query.get(FORMULA).add_hit()
     ZeroResultQuery.record(FORMULA)
     rows = export(admin, reverse("search_zero_result_queries"))
-    assert rows[0] == ["Search term(s)", "Views"]
+    assert rows[0] == ["Search term(s)", "Searches"]
     assert ["'" + FORMULA, "1"] in rows
 
 
