@@ -2,12 +2,7 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    """Site search over every page type."""
-
     name = "search"
-    verbose_name = "Search"
 
     def ready(self):
-        from . import signals
-
-        signals.connect()
+        from . import signals  # noqa: F401 - connects the receivers

@@ -16,6 +16,7 @@ from django.core.cache import cache as shared_cache
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -33,9 +34,11 @@ MAX_PARAM_LENGTH = 100
 SNIPPET_WORDS = 32
 SORTS = ("relevance", "newest")
 WORD = re.compile(r"\w+", re.UNICODE)
+TAG = re.compile(r"<[^>]+>")
 VOCABULARY_SIZE = 50_000  # the most frequent words of titles and summaries
 VOCABULARY_SECONDS = 3600
-VOCABULARY_KEY = "search:vocabulary"
+VOCABULARY_KEY = "search:vocabulary:ranks"
+LETTERS = "abcdefghijklmnopqrstuvwxyzàáâçèéêëíîïñóôùúûüÿæœ"  # what a typo may put in a word
 
 
 def clean_query(raw):
@@ -228,8 +231,8 @@ def results(backend, pages, words, sort):
 
 
 def vocabulary():
-    """{length: [word]}: the most frequent words of live pages' titles and summaries, which a
-        misspelled query word is corrected to. Kept in the shared cache for an hour, or until a page
+    """{word: rank}: the most frequent words of live pages' titles and summaries, which a
+    misspelled query word is corrected to. Kept in the shared cache for an hour, or until a page
     is published or unpublished (search/signals.py)."""
 
     def build():
@@ -238,23 +241,21 @@ def vocabulary():
             column = "title" if model is Page else "intro"
             for text in model.objects.live().values_list(column, flat=True).iterator():
                 counts.update(word for word in WORD.findall(text.lower()) if len(word) > 2)
-        by_length = {}
-        for word, _n in counts.most_common(VOCABULARY_SIZE):
-            by_length.setdefault(len(word), []).append(word)
-        return by_length
+        return {word: rank for rank, (word, _n) in enumerate(counts.most_common(VOCABULARY_SIZE))}
 
     return shared_cache.get_or_set(VOCABULARY_KEY, build, VOCABULARY_SECONDS)
 
 
-def one_typo_apart(a, b):
-    """Whether `b` is `a` with one letter changed, added, dropped, or two neighbours swapped."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    start = 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    a, b = a[start:], b[start:]
-    return a[1:] == b[1:] or a[1:] == b or a == b[1:] or (a[:2] == b[1::-1] and a[2:] == b[2:])
+def one_typo_from(word):
+    """The words that are `word` with one letter changed, added, dropped, or two neighbours
+    swapped (Norvig's spelling corrector: each is looked up, no vocabulary is scanned)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {head + tail[1:] for head, tail in splits if tail}
+        | {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+        | {head + letter + tail[1:] for head, tail in splits if tail for letter in LETTERS}
+        | {head + letter + tail for head, tail in splits for letter in LETTERS}
+    )
 
 
 def corrections(words):
@@ -263,29 +264,23 @@ def corrections(words):
     known = vocabulary()
     found = {}
     for word in words:
-        if len(word) < 4 or word in known.get(len(word), ()):
-            continue
-        for length in (len(word), len(word) - 1, len(word) + 1):
-            close = next((w for w in known.get(length, ()) if one_typo_apart(word, w)), None)
+        if len(word) >= 4 and word not in known:
+            close = [candidate for candidate in one_typo_from(word) if candidate in known]
             if close:
-                found[word] = close
-                break
+                found[word] = min(close, key=known.get)
     return found
 
 
 def page_texts(page):
     """The page's searchable text, summary first: what a snippet may be cut from."""
     texts = [page.intro] if getattr(page, "intro", "") else []
-    for search_field in page.get_search_fields():
-        if isinstance(search_field, SearchField) and search_field.field_name not in (
-            "title",
-            "intro",
-        ):
-            value = search_field.get_value(page)  # a block's searchable content: a list of texts
+    for indexed in page.get_search_fields():
+        if isinstance(indexed, SearchField) and indexed.field_name not in ("title", "intro"):
+            value = indexed.get_value(page)  # a block's searchable content: a list of texts
             for text in value if isinstance(value, list) else [value]:
-                if isinstance(text, str) and text:
-                    texts.append(" ".join(re.sub(r"<[^>]+>", " ", text).split()))
-    return texts
+                if isinstance(text, str):
+                    texts.append(TAG.sub(" ", text))
+    return [text for text in texts if text.strip()]
 
 
 def roots(words):
@@ -295,18 +290,17 @@ def roots(words):
 
 
 def term_pattern(words):
-    """Words starting like a query word (None without words)."""
+    """Words starting like a query word, as the pattern's one group (None without words)."""
     alternatives = "|".join(map(re.escape, roots(words)))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE) if alternatives else None
+    return re.compile(rf"\b((?:{alternatives})\w*)", re.IGNORECASE) if alternatives else None
 
 
 def highlight(text, pattern):
-    """Escape first, then wrap each match in <mark>: content can never inject markup."""
-    escaped = escape(text)
-    marked = (
-        pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped) if pattern else escaped
-    )
-    return mark_safe(marked)  # noqa: S308 - escaped above
+    """Escape each piece of the text, and wrap the matches in <mark>: content can never inject
+    markup, and a query word never marks part of an escaped character ("amp" in "&amp;")."""
+    pieces = pattern.split(text) if pattern else [text]  # the odd pieces are the matches
+    marked = (f"<mark>{escape(p)}</mark>" if i % 2 else escape(p) for i, p in enumerate(pieces))
+    return mark_safe("".join(marked))  # noqa: S308 - every piece escaped
 
 
 def snippet(texts, words):
@@ -316,13 +310,12 @@ def snippet(texts, words):
     for text in texts:
         match = pattern.search(text) if pattern else None
         if match:
-            cut = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-            before = text[:cut].split()
-            after = text[cut:].split()
-            start = max(0, len(before) - SNIPPET_WORDS // 4)
-            window = before[start:] + after[: SNIPPET_WORDS - (len(before) - start)]
-            prefix = "… " if start else ""
-            suffix = " …" if len(before) - start + len(after) > len(window) else ""
-            return highlight(prefix + " ".join(window) + suffix, pattern)
-    opening = " ".join(texts[0].split()[:SNIPPET_WORDS]) if texts else ""
-    return highlight(opening, pattern)
+            start = max(0, len(text[: match.end()].split()) - 1 - SNIPPET_WORDS // 4)
+            window = " ".join(text.split()[start:])
+            return highlight(("… " if start else "") + truncate(window), pattern)
+    return highlight(truncate(texts[0] if texts else ""), pattern)
+
+
+def truncate(text):
+    """Its first SNIPPET_WORDS words, and "…" if there are more."""
+    return Truncator(text).words(SNIPPET_WORDS, truncate=" …")

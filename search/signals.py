@@ -9,19 +9,16 @@ also changes the words typos are corrected to (search/query.py, `vocabulary`).
 from modelsearch.tasks import insert_or_update_object_task
 
 from django.core.cache import cache
+from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
 from .query import VOCABULARY_KEY
 
 
+@receiver([page_published, page_unpublished], dispatch_uid="search_reindex_page")
 def reindex_page(instance, **kwargs):
     insert_or_update_object_task.enqueue(
         instance._meta.app_label, instance._meta.model_name, str(instance.pk)
     )
     cache.delete(VOCABULARY_KEY)
-
-
-def connect():
-    page_published.connect(reindex_page, dispatch_uid="search_reindex_published_page")
-    page_unpublished.connect(reindex_page, dispatch_uid="search_reindex_unpublished_page")

@@ -3,37 +3,29 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .reports import PopularQueriesView, ZeroResultQueriesView, permission_policy
-
-REPORTS = [
-    ("popular-searches/", PopularQueriesView, "search_popular_queries", 900),
-    ("searches-without-results/", ZeroResultQueriesView, "search_zero_result_queries", 910),
-]
+from .reports import ZeroResultQueriesView as View
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    urls = []
-    for route, view, name, _order in REPORTS:
-        urls.append(path(f"reports/{route}", view.as_view(), name=name))
-        urls.append(
-            path(
-                f"reports/{route}results/", view.as_view(results_only=True), name=f"{name}_results"
-            )
-        )
-    return urls
+    return [
+        path("reports/searches-without-results/", View.as_view(), name=View.index_url_name),
+        path(
+            "reports/searches-without-results/results/",
+            View.as_view(results_only=True),
+            name=View.index_results_url_name,
+        ),
+    ]
 
 
-class SearchReportMenuItem(MenuItem):
+class ZeroResultQueriesMenuItem(MenuItem):
     def is_shown(self, request):
-        return permission_policy.user_has_any_permission(request.user, ["add", "change", "delete"])
+        return View.permission_policy.user_has_any_permission(
+            request.user, View.any_permission_required
+        )
 
 
-def report_menu_item(route, view, name, order):
-    return lambda: SearchReportMenuItem(
-        view.page_title, reverse(name), name=route.strip("/"), icon_name="search", order=order
-    )
-
-
-for report in REPORTS:
-    hooks.register("register_reports_menu_item", report_menu_item(*report))
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    url = reverse(View.index_url_name)
+    return ZeroResultQueriesMenuItem(View.page_title, url, icon_name="search", order=1310)

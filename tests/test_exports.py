@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.csv_exports import neutralised_csv
+from search.models import ZeroResultQuery
 
 FORMULA = '=hyperlink("http://x")'
 
@@ -30,10 +31,11 @@ def export(client, url):
     return list(csv.reader(io.StringIO(body, newline="")))
 
 
-def test_popular_searches_export_a_formula_query_as_text(admin, home):
+def test_searches_with_no_results_export_a_formula_query_as_text(admin, home):
     Query.get(FORMULA).add_hit()
-    rows = export(admin, reverse("search_popular_queries"))
-    assert rows[0] == ["Search", "Searches"]
+    ZeroResultQuery.record(FORMULA)
+    rows = export(admin, reverse("search_zero_result_queries"))
+    assert rows[0] == ["Search term(s)", "Searches"]
     assert ["'" + FORMULA, "1"] in rows
 
 
