@@ -62,7 +62,10 @@ def facets(found):
     (search/query.py) or a queryset of pages; options most frequent first."""
     fields = facet_fields()
     pairs = [(model, field_name) for _name, model, field_name in fields]
-    counted = grouped_counts(found, pairs) if isinstance(found, QuerySet) else found.facets(pairs)
+    if isinstance(found, QuerySet):
+        counted = grouped_counts(found.model, found.order_by().values("pk"), pairs)
+    else:
+        counted = found.facets(pairs)
     tallies = {name: Counter() for name in LABELS}
     for (name, _model, _field), counts in zip(fields, counted, strict=True):
         tallies[name].update(counts)

@@ -13,7 +13,7 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache as shared_cache
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -61,11 +61,10 @@ def readable_pages(request):
     """Live pages the request may read: public ones, and restricted ones it passes (password,
     login, groups). Drafts and pages in review are never live; their last published version is."""
     refused = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
+    restrictions = PageViewRestriction.objects.annotate(page_path=F("page__path"))
+    for restriction in restrictions.prefetch_related("groups"):
         if not restriction.accept_request(request):
-            refused |= Q(path__startswith=restriction.page.path)
+            refused |= Q(path__startswith=restriction.page_path)
     return Page.objects.live().exclude(refused) if refused else Page.objects.live()
 
 
@@ -178,7 +177,11 @@ def search_query(backend, words, corrections=None):
 
 class Results:
     """Pages matching every word first, then pages matching only some of them (most words first,
-    as the backend ranks them); newest first within each when sorted so. Sliced by the paginator."""
+    as the backend ranks them); newest first within each when sorted so. Sliced by the paginator.
+
+    The second tier is ranked only when the first page lists from it, and otherwise counted
+    without ranking: on SQLite, scoring every page sharing one common word with the query is
+    most of a search's time."""
 
     def __init__(self, backend, pages, words, corrections, sort):
         every = search_query(backend, words, corrections)
@@ -190,22 +193,32 @@ class Results:
         self.tiers = [
             backend.search(query, pages, order_by_relevance=relevance) for query in queries
         ]
+        self.unranked = None  # the second tier, to count without ranking it
+        if self.some:
+            self.unranked = (
+                backend.search(queries[1], pages, order_by_relevance=False)
+                if relevance
+                else self.tiers[1]
+            )
 
     def tier_count(self, tier):
-        return self.tiers[tier].count()  # counted once: modelsearch keeps the count
+        """Counted once: modelsearch keeps the count."""
+        if tier and self.tier_count(0) >= PAGE_SIZE:
+            return self.unranked.count()
+        return self.tiers[tier].count()
 
     def count(self):
-        return sum(tier.count() for tier in self.tiers)
+        return sum(self.tier_count(tier) for tier in range(len(self.tiers)))
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, window):
         start, stop, found, offset = window.start or 0, window.stop, [], 0
-        for tier in self.tiers:
-            if start < offset + tier.count() and stop > offset:
+        for number, tier in enumerate(self.tiers):
+            if start < offset + self.tier_count(number) and stop > offset:
                 found += list(tier[max(0, start - offset) : stop - offset])
-            offset += tier.count()
+            offset += self.tier_count(number)
         return found
 
     def facets(self, fields):

@@ -12,20 +12,20 @@ from django.db import connection
 from django.db.models import Count, ManyToManyField
 
 
-def grouped_counts(pages, fields):
-    """[{value: count}] of each (page model, field) among `pages`: the single-valued fields in one
-    grouped query, each many-to-many field (on every model carrying it) in one more. A page is
-    of one model, so the other models' columns of a row are empty and nothing is counted twice."""
+def grouped_counts(model, ids, fields):
+    """[{value: count}] of each (page model, field) among the `model` objects with these `ids` (a
+    list, or a query of pks): the single-valued fields in one grouped query, each many-to-many
+    field (on every model carrying it) in one more. A page is of one model, so the other models'
+    columns of a row are empty and nothing is counted twice."""
     queries = {}
-    for position, (model, name) in enumerate(fields):
-        lookup = name if model is pages.model else f"{model._meta.model_name}__{name}"
-        many = isinstance(model._meta.get_field(name), ManyToManyField)
+    for position, (field_model, name) in enumerate(fields):
+        lookup = name if field_model is model else f"{field_model._meta.model_name}__{name}"
+        many = isinstance(field_model._meta.get_field(name), ManyToManyField)
         queries.setdefault(name if many else None, []).append((position, lookup))
-    ids = pages.order_by().values("pk")
     counts = [{} for _field in fields]
     for columns in queries.values():
         lookups = [lookup for _position, lookup in columns]
-        grouped = pages.model.objects.filter(pk__in=ids).values_list(*lookups).order_by()
+        grouped = model.objects.filter(pk__in=ids).values_list(*lookups).order_by()
         for *values, n in grouped.annotate(n=Count("pk")):
             for (position, _lookup), value in zip(columns, values, strict=True):
                 if value is not None:
@@ -37,11 +37,12 @@ class GroupedFacets:
     """Search results' `facets(fields)`: every (model, field) counted over the matches in one
     query per kind of field, where modelsearch's `facet(field)` takes one query per field."""
 
-    def matches(self):
-        return self.get_queryset()
+    def matching_ids(self):
+        """The matches' pks, as a query (a backend that has read them may give a list)."""
+        return self.get_queryset().order_by().values("pk")
 
     def facets(self, fields):
-        return grouped_counts(self.matches(), fields)
+        return grouped_counts(self.model, self.matching_ids(), fields)
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module

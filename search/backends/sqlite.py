@@ -22,6 +22,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from django.db.models import Exists, OuterRef
+
 from wagtail.search.index import SearchField
 from wagtail.search.models import IndexEntry
 
@@ -79,15 +81,16 @@ class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     COLUMN_WEIGHTS = (0.0, 1.0, 5.0)  # the title column holds the title and boosted fields
 
     def matches(self, config):
-        """The FTS rows matching the query, of the queryset's page types and objects."""
+        """The FTS rows matching the query, of the queryset's page types and objects. Each match
+        is looked up in the queryset (`EXISTS`): `IN` would list every readable page first."""
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS,
             self.build_search_query(normalize(self.query), config=config),
         )
         return SQLiteFTSIndexEntry.objects.filter(
             match,
+            Exists(self.queryset.filter(pk=OuterRef("index_entry__object_id"))),
             index_entry__content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=self.queryset.values("pk"),
         )
 
     def matching(self, config):
@@ -129,20 +132,25 @@ class PortalSQLiteAutocompleteQueryCompiler(
 
 
 class PortalSQLiteSearchResults(GroupedFacets, SQLiteSearchResults):
-    def matches(self):
-        """The matching objects, by the ids already read when they fit in one statement (SQLite
-        binds at most 32,766 values): facets then count without matching the text again."""
+    def matching_ids(self):
+        """The ids already ranked when they fit in one statement (SQLite binds at most 32,766
+        values): facets then count without matching the text again."""
         compiler = self.query_compiler
-        config = compiler.get_config(self.backend)
-        if compiler.handles() and len(compiler.ranked_ids(config)) <= MAX_BOUND_IDS:
-            return compiler.queryset.filter(pk__in=compiler.ranked_ids(config))
-        return compiler.search(config, None, None)
+        ranked = getattr(compiler, "ranked", None)
+        if ranked is not None and len(ranked) <= MAX_BOUND_IDS:
+            return ranked
+        return compiler.matches(compiler.get_config(self.backend)).values("index_entry__object_id")
 
     def _do_count(self):
+        """Results in relevance order are counted by ranking them, once for the count and every
+        window; others by counting the matches, which spares scoring each one."""
         compiler = self.query_compiler
         if not compiler.handles():
             return super()._do_count()
-        return len(compiler.ranked_ids(compiler.get_config(self.backend)))
+        config = compiler.get_config(self.backend)
+        if compiler.order_by_relevance:
+            return len(compiler.ranked_ids(config))
+        return compiler.matches(config).count()
 
 
 class PortalSQLiteSearchBackend(SQLiteSearchBackend):
