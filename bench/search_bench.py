@@ -6,6 +6,7 @@
     SEARCH_URL=http://127.0.0.1:9200 SEARCH_BACKEND=opensearch2 make bench-search   # + the engine
                                            # (also measured whenever `make search-engine` runs)
     BACKENDS=engine,postgresql make bench-search   # only these (sqlite, postgresql, engine)
+    SEARCH_BENCH_DIR=/tmp/b SEARCH_INDEX_PREFIX=b_ make bench-search  # beside another run
 
 Seeds N generated news articles (towns, organisations and projects drawn from word lists with
 every inflection known) in a scratch database, builds the index with `update_index`, then asks
@@ -416,8 +417,12 @@ def run_backend(args):
 
 def backends():
     """(name, environment) of each backend to measure: SQLite always, the others when set."""
+    scratch = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp"))  # noqa: S108 - scratch databases
     found = [
-        ("sqlite", {"DATABASE_URL": "sqlite:////tmp/portal_search_bench.sqlite3", "SEARCH_URL": ""})
+        (
+            "sqlite",
+            {"DATABASE_URL": f"sqlite:///{scratch}/portal_search_bench.sqlite3", "SEARCH_URL": ""},
+        )
     ]
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
@@ -431,7 +436,7 @@ def backends():
             (
                 "engine",
                 {
-                    "DATABASE_URL": "sqlite:////tmp/portal_search_bench_engine.sqlite3",
+                    "DATABASE_URL": f"sqlite:///{scratch}/portal_search_bench_engine.sqlite3",
                     "SEARCH_URL": engine,
                     "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND") or "opensearch2",
                 },
