@@ -6,6 +6,8 @@
     SEARCH_URL=http://127.0.0.1:9200 SEARCH_BACKEND=opensearch2 make bench-search   # + the engine
                                            # (also measured whenever `make search-engine` runs)
     BACKENDS=engine,postgresql make bench-search   # only these (sqlite, postgresql, engine)
+    SEARCH_BENCH_DIR=/tmp/b SEARCH_INDEX_PREFIX=b_ make bench-search  # beside another run
+    .venv/bin/python bench/search_bench.py --n 100000 --reuse  # the last run's articles again
 
 Seeds N generated news articles (towns, organisations and projects drawn from word lists with
 every inflection known) in a scratch database, builds the index with `update_index`, then asks
@@ -277,6 +279,17 @@ def seed(items):
     return ids
 
 
+def seeded(n):
+    """The page ids of the `n` articles an earlier run seeded (by slug), if it seeded `n`."""
+    from news.models import NewsPage
+
+    articles = NewsPage.objects.filter(slug__startswith="article-")
+    by_slug = dict(articles.values_list("slug", "pk"))
+    if len(by_slug) != n:
+        return None
+    return [by_slug[f"article-{number}"] for number in range(n)]
+
+
 def to_step(number):
     from wagtail.models import Page
 
@@ -344,8 +357,11 @@ def run_backend(args):
         name: {**params, "AUTO_UPDATE": False}
         for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
     }
-    with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
-        ids = seed(items)
+    ids = seeded(args.n) if args.reuse else None
+    ids_seeded = ids is None
+    if ids_seeded:
+        with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+            ids = seed(items)
     seeding = time.perf_counter() - started
     engine_pid = local_engine_pid(os.environ.get("SEARCH_URL", ""))
     started, started_cpu = time.perf_counter(), time.process_time()
@@ -386,7 +402,7 @@ def run_backend(args):
         f"{name} on {connection.vendor}: {args.n} articles "
         f"(load average {load}, {os.cpu_count()} CPUs)"
     )
-    print(f"  seeding the pages: {seeding:.1f} s")
+    print(f"  seeding the pages: {seeding:.1f} s" if ids_seeded else "  seeding: reused")
     print(f"  index build (update_index): {build:.1f} s, {args.n / build:.0f} articles/s")
     if engine_pid:
         # The two processes take turns (a bulk request waits for the engine), so on a quiet
@@ -416,8 +432,12 @@ def run_backend(args):
 
 def backends():
     """(name, environment) of each backend to measure: SQLite always, the others when set."""
+    scratch = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp"))  # noqa: S108 - scratch databases
     found = [
-        ("sqlite", {"DATABASE_URL": "sqlite:////tmp/portal_search_bench.sqlite3", "SEARCH_URL": ""})
+        (
+            "sqlite",
+            {"DATABASE_URL": f"sqlite:///{scratch}/portal_search_bench.sqlite3", "SEARCH_URL": ""},
+        )
     ]
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
@@ -431,7 +451,7 @@ def backends():
             (
                 "engine",
                 {
-                    "DATABASE_URL": "sqlite:////tmp/portal_search_bench_engine.sqlite3",
+                    "DATABASE_URL": f"sqlite:///{scratch}/portal_search_bench_engine.sqlite3",
                     "SEARCH_URL": engine,
                     "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND") or "opensearch2",
                 },
@@ -460,6 +480,11 @@ def main():
         default=os.environ.get("BACKENDS", ""),
         help="comma-separated sqlite,postgresql,engine to measure (default: every one available)",
     )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep a scratch database that holds the N articles already (no seeding)",
+    )
     parser.add_argument("--only", help="measure this backend in this process (used internally)")
     args = parser.parse_args()
     if args.only:
@@ -470,7 +495,8 @@ def main():
         if chosen and name not in chosen:
             continue
         env = {**os.environ, **environment, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-        reset(env["DATABASE_URL"])
+        if not args.reuse:
+            reset(env["DATABASE_URL"])
         command = [sys.executable, __file__, "--only", name, *sys.argv[1:]]
         subprocess.run(command, env=env, check=True)  # noqa: S603 - our own script
 

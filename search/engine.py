@@ -6,19 +6,22 @@ named: the catch-all text fields also get one sub-field per site language, analy
 engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a
 search matches the words as written or as stemmed in the language being read, whichever scores more.
 Each word may also be one or two typos off (the engine's fuzziness), and `update_index` fills its
-new index without refreshing it until the end.
+new index without refreshing it until the end, building the next batch while the engine indexes.
 
 Configured by portal/settings/env.py as `BACKEND = "search.engine"` with `ENGINE` naming the
 module of Wagtail's (modelsearch's) backend to extend.
 """
 
-from functools import cache
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, partial
 from importlib import import_module
 
 import elastic_transport
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import SearchField, get_indexed_models
 from modelsearch.query import Fuzzy, Or, PlainText
+from opensearchpy import OpenSearch
 from opensearchpy.exceptions import OpenSearchException
 
 from django.utils.translation import get_language
@@ -168,20 +171,63 @@ class FuzzyWordsMixin:
 
 
 # While a rebuild fills a new index (modelsearch's atomic rebuild: the alias still points to the
-# old one), nothing searches it, so the engine need not refresh it every second.
-REBUILDING = {"index": {"refresh_interval": "-1"}}
-AFTER_REBUILD = {"index": {"refresh_interval": None}}  # back to the engine's default
+# old one), nothing searches it, so the engine need not refresh it every second nor write its
+# translog to disk on every request (a node lost mid-rebuild means running `update_index` again).
+REBUILDING = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
+AFTER_REBUILD = {"index": {"refresh_interval": None, "translog.durability": None}}  # defaults
+IN_FLIGHT = 2  # bulk requests a rebuild may have sent and not had answered
+BULK_TIMEOUT = 120  # seconds; the site's TIMEOUT (10) is for searches and single pages
+
+
+class PipelinedBulkMixin:
+    """While a rebuild runs, each bulk request goes out from a thread of its own and the site
+    builds the next batch's documents meanwhile (modelsearch waits for each answer): the site and
+    the engine work at once, and the engine indexes two requests at once, one a core."""
+
+    requests = None  # (executor, requests in flight) while BulkRebuilderMixin rebuilds
+
+    def __init__(self, params):
+        if issubclass(self.client_class, OpenSearch):
+            # opensearch-py keeps urllib3's one connection per node unless told; each thread
+            # needs its own (Elasticsearch's client keeps ten).
+            options = {"pool_maxsize": IN_FLIGHT + 1, **params.get("OPTIONS", {})}
+            params = {**params, "OPTIONS": options}
+        super().__init__(params)
+
+    def bulk(self, client, actions, **kwargs):
+        if self.requests is None:
+            return super().bulk(client, actions, **kwargs)
+        executor, in_flight = self.requests
+        if len(in_flight) >= IN_FLIGHT:
+            in_flight.popleft().result()  # an indexing error is raised here, as without a thread
+        bulk = partial(super().bulk, client, actions, request_timeout=BULK_TIMEOUT, **kwargs)
+        in_flight.append(executor.submit(bulk))
+        return None
+
+    def start_pipeline(self):
+        self.requests = (ThreadPoolExecutor(IN_FLIGHT, "bulk"), deque())
+
+    def finish_pipeline(self):
+        """Waits for every request sent (raising the first error) and stops the threads."""
+        executor, in_flight = self.requests
+        self.requests = None
+        with executor:
+            while in_flight:
+                in_flight.popleft().result()
 
 
 class BulkRebuilderMixin:
-    """`update_index` without the engine refreshing the index it fills: once, at the end."""
+    """`update_index` without the engine refreshing the index it fills (once, at the end), its
+    bulk requests pipelined."""
 
     def start(self):
         index = super().start()
         index.es.indices.put_settings(index=index.name, body=REBUILDING)
+        index.backend.start_pipeline()
         return index
 
     def finish(self):
+        self.index.backend.finish_pipeline()
         self.index.es.indices.put_settings(index=self.index.name, body=AFTER_REBUILD)
         super().finish()
 
@@ -203,7 +249,7 @@ def language_backend(engine_module):
     }
     return type(
         f"Language{engine.__name__}",
-        (FuzzyWordsMixin, engine),
+        (FuzzyWordsMixin, PipelinedBulkMixin, engine),
         {
             "mapping_class": mapping,
             "query_compiler_class": compiler,

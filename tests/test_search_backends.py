@@ -22,10 +22,13 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.functions import Length
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from casestudies.models import CaseStudyPage
@@ -343,3 +346,20 @@ def test_any_other_database_counts_facets_of_readable_pages_only(
     }
     assert facets["type"] == {"News items": 1}
     assert facets["topic"] == {"Heat pumps": 1}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="modelsearch's PostgreSQL index")
+def test_postgres_update_index_computes_the_title_norms_once_at_the_end(home):
+    """modelsearch recomputes the norms over the whole index after each batch; a rebuild needs
+    them once, and they come out as modelsearch defines them (mean title length / length)."""
+    index = NewsIndexPageFactory(parent=home)
+    for title in ["Heat pumps", "Heat pumps for the village school", "New bus routes"]:
+        NewsPageFactory(parent=index, title=title)
+    with CaptureQueriesContext(connection) as queries:
+        call_command("update_index", chunk_size=1, verbosity=0)
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    norm_updates = [q["sql"] for q in queries if q["sql"].startswith(f"UPDATE {table}")]
+    assert len(norm_updates) == 1
+    entries = IndexEntry.objects.annotate(length=Length("title")).filter(length__gt=0)
+    mean = sum(entry.length for entry in entries) / len(entries)
+    assert all(entry.title_norm == pytest.approx(mean / entry.length) for entry in entries)

@@ -7,6 +7,7 @@ failure test starts a node of its own on another port with the same script, so i
 
 import os
 import subprocess
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -170,12 +171,41 @@ def test_a_rebuild_fills_its_new_index_unrefreshed_and_restores_refreshing_after
         found = backend.es.indices.get_settings(index=index.name)
         return found[index.name]["settings"]["index"].get("refresh_interval")
 
+    def index_settings():
+        found = backend.es.indices.get_settings(index=index.name)[index.name]["settings"]["index"]
+        return found.get("refresh_interval"), found.get("translog", {}).get("durability")
+
     try:
-        assert refresh_interval() == "-1"
+        assert index_settings() == ("-1", "async")
         rebuilder.finish()
-        assert refresh_interval() is None
+        assert index_settings() == (None, None)
     finally:
         backend.es.indices.delete(index=f"{prefix}*")
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_update_index_sends_its_bulk_requests_from_threads_while_it_builds_the_next_batch(
+    home, monkeypatch
+):
+    index = NewsIndexPageFactory(parent=home)
+    pages = [NewsPageFactory(parent=index, title=f"Warden survey {n}") for n in range(7)]
+    sent_from = []
+    # modelsearch's backend class, under our mixins: it sends the requests.
+    engine_class = next(
+        c for c in type(get_search_backend()).__mro__ if c.__module__.startswith("modelsearch.")
+    )
+    send = engine_class.bulk
+
+    def recorded(self, *args, **kwargs):
+        sent_from.append(threading.current_thread().name)
+        return send(self, *args, **kwargs)
+
+    monkeypatch.setattr(engine_class, "bulk", recorded)
+    call_command("update_index", chunk_size=2, verbosity=0)
+    assert sent_from and all(name.startswith("bulk") for name in sent_from)
+    found = get_search_backend().search("warden survey", NewsPage)
+    assert {page.pk for page in found} == {page.pk for page in pages}
 
 
 class Node:
