@@ -6,6 +6,7 @@ from modelsearch.index import insert_or_update_object
 
 from home.models import Topic
 from members.models import MemberProfile
+from portal.page_cache import purge
 
 from .contributions import contributions_of, default_language
 
@@ -19,7 +20,8 @@ def in_default_language(topics):
 
 
 def refresh(user_ids):
-    """Recompute the members' topics from their expertise and contributions, then re-index them."""
+    """Recompute the members' topics from their expertise and contributions, then re-index them
+    and purge what shows them (their contributions changed: "People who can help")."""
     user_ids = [user_id for user_id in set(user_ids) if user_id is not None]
     profiles = MemberProfile.objects.filter(user_id__in=user_ids).prefetch_related("expertise")
     found = contributions_of(user_ids)
@@ -29,3 +31,4 @@ def refresh(user_ids):
             topics.extend(item.topics)
         profile.topics.set(in_default_language(topics))
         insert_or_update_object(profile)
+    purge()

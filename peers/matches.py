@@ -12,9 +12,11 @@ from wagtail.search.backends import get_search_backend
 from members.directory import listed_profiles
 
 from .contributions import Contribution, about, contributions_of, shares_words, words
-from .models import Block, blocked_ids
+from .models import blocked_ids
 
 LIMIT = 5
+# Candidates kept beyond those shown, for the readers who may not be offered some of them.
+HIDDEN_MARGIN = 10
 
 
 @dataclass(frozen=True)
@@ -22,24 +24,35 @@ class Match:
     profile: object
     reasons: list
 
+    @property
+    def user_id(self):
+        return self.profile.user_id
 
-def candidates(viewer, exclude=()):
-    """Listed members other than the viewer and those excluded, without anyone either one
-    blocked (by subquery, so matching costs no extra query)."""
-    blocked = Block.objects.filter(blocker=viewer).values("blocked")
-    blocked_by = Block.objects.filter(blocked=viewer).values("blocker")
-    return (
-        listed_profiles()
-        .exclude(user_id__in={viewer.pk, *exclude})
-        .exclude(user__in=blocked)
-        .exclude(user__in=blocked_by)
-        .select_related("user", "region")
-    )
+    @property
+    def shows_work(self):
+        """Whether a contribution (not only a shared topic) says why."""
+        return bool(self.reasons[0].url)
 
 
-def for_topics(viewer, topics, exclude=(), limit=LIMIT):
-    """Members who know `topics` (any language: profiles hold the default language's, matched by
-    translation key), those whose contributions on them show it first."""
+def hidden_from(viewer, exclude=()):
+    """Ids of the members `viewer` is never offered: themselves, `exclude` (the page's asker or
+    contact), and anyone either one blocked."""
+    return {viewer.pk, *exclude, *blocked_ids(viewer)}
+
+
+def pick(found, hidden, limit=LIMIT):
+    """The first `limit` of `found` (anything with `user_id` and `shows_work`, in `for_topics`'s
+    order) that are not `hidden`: among the best placed, those whose work shows it first."""
+    shown = [item for item in found if item.user_id not in hidden][: limit * 4]
+    shown.sort(key=lambda item: not item.shows_work)  # stable: contributions before topics
+    return shown[:limit]
+
+
+def for_topics(topics, limit=LIMIT):
+    """Listed members who know `topics` (any language: profiles hold the default language's,
+    matched by translation key), most shared topics first, each with why. The same for every
+    reader: `pick` leaves out whom a reader may not be offered, so `limit` (×4, and a margin for
+    those) are kept."""
     named = {topic.translation_key: topic.name for topic in topics}
     if not named:
         return []
@@ -49,11 +62,12 @@ def for_topics(viewer, topics, exclude=(), limit=LIMIT):
         for number, key in enumerate(named)
     }
     profiles = list(
-        candidates(viewer, exclude)
+        listed_profiles()
         .filter(topics__translation_key__in=named)
         .annotate(**counts)
         .annotate(shared=sum((F(name) for name in counts), Value(0)))
-        .order_by("-shared", "user__first_name", "pk")[: limit * 4]
+        .select_related("user", "region")
+        .order_by("-shared", "user__first_name", "pk")[: limit * 4 + HIDDEN_MARGIN]
     )
     found = contributions_of([profile.user_id for profile in profiles])
     matches = []
@@ -71,8 +85,7 @@ def for_topics(viewer, topics, exclude=(), limit=LIMIT):
             ]
             reasons = [Contribution(SHARED_TOPIC, ", ".join(shared), "", ())]
         matches.append(Match(profile, reasons[:3]))
-    matches.sort(key=lambda match: not match.reasons[0].url)  # contributions before topics
-    return matches[:limit]
+    return matches
 
 
 SHARED_TOPIC = _("Shared topic")

@@ -10,6 +10,7 @@ from django.apps import AppConfig, apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.http.request import split_domain_port
@@ -96,6 +97,15 @@ class Fragments:
     @property
     def timeout(self):
         return settings.PAGE_CACHE_TIMEOUT if settings.PAGE_CACHE_ENABLED else 0
+
+    def get_or_set(self, name, compute, *vary_on):
+        """What `compute()` returns, for everyone in the audience, kept as fragments are: for
+        parts of a page a template tag puts together per reader (never one reader's own); as
+        Wagtail's tags do, never for a preview."""
+        if not self.timeout or getattr(self.request, "is_preview", False):
+            return compute()
+        key = make_template_fragment_key(name, [self.key, *vary_on])
+        return caches["default"].get_or_set(key, compute, self.timeout)
 
 
 def fragments(request):

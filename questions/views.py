@@ -24,7 +24,7 @@ from home.listing import public
 from home.models import Topic
 from home.pagination import paginate
 from knowledge.models import KnowledgeArticlePage
-from localization.locales import active_locale
+from localization.locales import active_language_code, active_locale
 from members import responses
 from members.access import member_required
 from members.responses import private
@@ -61,11 +61,11 @@ def is_trusted(user):
     return Question.objects.filter(published).exists() or Answer.objects.filter(published).exists()
 
 
-def in_reader_language(terms):
-    """{term: name} for topics, sectors and regions, named in the language being read where
-    they are translated (a question keeps those of the language it was asked in): one query a
-    kind of term from another language, none when all are in this one."""
-    locale = active_locale()
+def in_reader_language(terms, locale=None):
+    """{term: name} for topics, sectors and regions, named in the language being read (`locale`,
+    else fetched) where they are translated (a question keeps those of the language it was asked
+    in): one query a kind of term from another language, none when all are in this one."""
+    locale = locale or active_locale()
     keys = defaultdict(set)
     for term in terms:
         if term.locale_id != locale.pk:
@@ -189,7 +189,9 @@ def question_context(request, question, answer_form=None):
     if can_answer and answer_form is None:
         answer_form = AnswerForm()
     terms = [*question.topics.all(), question.sector, question.region]
-    names = in_reader_language([term for term in terms if term is not None])
+    # Read in the language it was asked in (the usual case), its Locale needs no query.
+    reading = question.locale if question.locale.language_code == active_language_code() else None
+    names = in_reader_language([term for term in terms if term is not None], reading)
     return {
         "question": question,
         "term_names": list(names.values()),
@@ -198,17 +200,24 @@ def question_context(request, question, answer_form=None):
         "takes_part": participant,
         "moderator": moderator,
         "history": question.edits.select_related("editor") if moderator else (),
-        "following": participant
-        and QuestionFollow.objects.filter(question=question, user=user).exists(),
+        "following": participant and question.following,
         "is_asker": is_asker,
         "resolved": resolved,
         "can_make_article": resolved and not question.article_id and (moderator or is_asker),
     }
 
 
-def question_for_page(request, question_id):
-    questions = Question.objects.visible_to(request.user).select_related(
+def question_for_page(request, question_id, merged=False):
+    """The question with what its page shows, and whether the reader follows it, in one query
+    (and one for its topics); with `merged`, a duplicate merged into another too."""
+    user = request.user
+    questions = Question.objects.visible_to(user)
+    if merged:
+        questions |= Question.objects.filter(merged_into__isnull=False)
+    questions = questions.select_related(
         "author", "sector", "region", "image", "document", "article", "locale"
+    ).annotate(
+        following=Exists(QuestionFollow.objects.filter(question=OuterRef("pk"), user_id=user.pk))
     )
     return get_object_or_404(questions.prefetch_related("topics"), pk=question_id)
 
@@ -216,11 +225,10 @@ def question_for_page(request, question_id):
 @private
 def detail(request, question_id):
     try:
-        merged = Question.objects.filter(pk=question_id, merged_into__isnull=False).first()
-        if merged is not None:  # a duplicate merged into another: its address leads there
-            target = visible_question(request, merged.merged_into_id)
+        question = question_for_page(request, question_id, merged=True)
+        if question.merged_into_id:  # a duplicate merged into another: its address leads there
+            target = visible_question(request, question.merged_into_id)
             return redirect(target, permanent=True)
-        question = question_for_page(request, question_id)
     except Http404:
         if request.user.is_authenticated:
             raise

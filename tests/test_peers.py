@@ -278,6 +278,96 @@ def test_a_question_page_with_matches_takes_a_constant_number_of_queries(
     assert count_queries(question.get_absolute_url()) == before
 
 
+# Matches from the cache: the cards are the same for every member; whom a reader may not be
+# offered is left out per request, and a change to who or what is shown purges them.
+
+NAMES = ("Nadia Seeker", "Omar Writer", "Pia Stated", "Quinn Hidden", "Rui Answerer")
+
+
+@pytest.fixture
+def cached(settings):
+    settings.PAGE_CACHE_ENABLED = True  # and so the fragments
+
+
+def offered(client, topic):
+    """The names in "People who can help" on the topic's page, as `client` reads it."""
+    html = client.get(f"/topics/{topic.slug}/").content.decode()
+    if 'id="matches-heading"' not in html:
+        return set()
+    section = html.split('id="matches-heading"', 1)[1].split("</section>", 1)[0]
+    return {name for name in NAMES if name in section}
+
+
+def test_cached_matches_never_offer_members_themselves(cached, people, heat_pumps):
+    omar, pia = login(people["omar"].user), login(people["pia"].user)
+    assert offered(omar, heat_pumps) == {"Pia Stated"}
+    assert offered(pia, heat_pumps) == {"Omar Writer"}
+    assert offered(omar, heat_pumps) == {"Pia Stated"}
+    assert offered(login(people["nadia"].user), heat_pumps) == {"Omar Writer", "Pia Stated"}
+
+
+def test_cached_matches_leave_out_blocks_either_way_for_those_two_only(cached, people, heat_pumps):
+    nadia, pia = login(people["nadia"].user), login(people["pia"].user)
+    assert offered(nadia, heat_pumps) == {"Omar Writer", "Pia Stated"}
+    Block.objects.create(blocker=people["omar"].user, blocked=people["nadia"].user)
+    Block.objects.create(blocker=people["nadia"].user, blocked=people["pia"].user)
+    assert offered(nadia, heat_pumps) == set()
+    assert offered(pia, heat_pumps) == {"Omar Writer"}
+    assert offered(login(people["omar"].user), heat_pumps) == {"Pia Stated"}
+
+
+def test_unlisting_deactivating_and_renaming_show_at_once_in_cached_matches(
+    cached, people, heat_pumps
+):
+    nadia = login(people["nadia"].user)
+    assert offered(nadia, heat_pumps) == {"Omar Writer", "Pia Stated"}
+    people["pia"].listed_in_directory = False
+    people["pia"].save()
+    assert offered(nadia, heat_pumps) == {"Omar Writer"}
+    omar = people["omar"].user
+    omar.last_name = "Answerer"
+    omar.first_name = "Rui"
+    omar.save(update_fields=["first_name", "last_name"])
+    assert offered(nadia, heat_pumps) == {"Rui Answerer"}
+    omar.is_active = False
+    omar.save()
+    assert offered(nadia, heat_pumps) == set()
+
+
+def test_an_accepted_answer_shows_at_once_in_cached_matches(cached, people, heat_pumps):
+    rui = profile_of("Rui", "Answerer")
+    nadia = login(people["nadia"].user)
+    assert offered(nadia, heat_pumps) == {"Omar Writer", "Pia Stated"}
+    question = QuestionFactory(author=people["nadia"].user, topics=[heat_pumps])
+    answer = AnswerFactory(question=question, author=rui.user)
+    nadia.post(reverse("questions:accept", args=[answer.pk]))
+    assert offered(nadia, heat_pumps) == {"Omar Writer", "Pia Stated", "Rui Answerer"}
+
+
+def test_visitors_and_non_members_never_get_the_matches_a_member_was_shown(
+    client, cached, people, heat_pumps, home
+):
+    index = KnowledgeIndexPageFactory(parent=home)
+    publish(
+        KnowledgeArticlePageFactory(
+            parent=index,
+            title="Members' heat pump costs",
+            owner=people["omar"].user,
+            members_only=True,
+            topics=[heat_pumps],
+        )
+    )
+    url = f"/topics/{heat_pumps.slug}/"
+    for _ in range(2):  # the second from the cache
+        assert (
+            "Members&#x27; heat pump costs" in login(people["nadia"].user).get(url).content.decode()
+        )
+    for reader in (client, login(UserFactory())):
+        html = reader.get(url).content.decode()
+        assert "People who can help" not in html
+        assert "heat pump costs" not in html
+
+
 # Introductions
 
 

@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+from functools import partial
+
 from django_comments_xtd.models import XtdComment
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from ..access import is_member as user_is_member
@@ -27,37 +31,52 @@ def is_member(user):
     return user_is_member(user)
 
 
-def tree_user_ids(tree):
-    for item in tree:
-        yield item["comment"].user_id
-        yield from tree_user_ids(item.get("children", []))
+@dataclass(frozen=True)
+class Shown:
+    """A comment as every reader sees it: its author line and text (or the moderator's notice)
+    rendered once; what depends on the reader (the report link, replying) is added per page."""
+
+    pk: int
+    user_id: int
+    is_removed: bool
+    html: str
 
 
-@register.simple_tag
-def listed_authors(comment_tree):
-    """Ids of the comments' authors with a listed profile, in one query: only those are linked
-    (an unlisted profile answers 404 to other members)."""
-    ids = {user_id for user_id in tree_user_ids(comment_tree) if user_id}
-    if not ids:
-        return set()
-    return set(listed_profiles().filter(user_id__in=ids).values_list("user_id", flat=True))
-
-
-@register.simple_tag
-def comment_threads(page):
-    """The page's public comments as [{"comment", "children": [{"comment"}]}], in one query.
-    django-comments-xtd's tree tag would also load each reader's permissions (two queries) and
-    every comment's flags, which these pages do not show."""
-    comments = XtdComment.norel_objects.for_model(page).filter(
-        site_id=settings.SITE_ID, is_public=True
+def threads_of(page):
+    """The page's public comments as [{"comment": Shown, "children": [Shown]}], in two queries:
+    the comments, and which authors have a listed profile (only those are linked: an unlisted
+    profile answers 404 to other members). django-comments-xtd's tree tag would also load each
+    reader's permissions and every comment's flags, which these pages do not show."""
+    comments = list(
+        XtdComment.norel_objects.for_model(page)
+        .filter(site_id=settings.SITE_ID, is_public=True)
+        .order_by("thread_id", "order")
+    )
+    authors = {comment.user_id for comment in comments if comment.user_id}
+    listed = set(
+        listed_profiles().filter(user_id__in=authors).values_list("user_id", flat=True)
+        if authors
+        else ()
     )
     threads = []
-    for comment in comments.order_by("thread_id", "order"):
+    for comment in comments:
+        html = render_to_string(
+            "members/comment_text.html",
+            {"comment": comment, "listed": comment.user_id in listed},
+        )
+        shown = Shown(comment.pk, comment.user_id, comment.is_removed, html)
         if comment.level == 0 or not threads:
-            threads.append({"comment": comment, "children": []})
+            threads.append({"comment": shown, "children": []})
         else:
-            threads[-1]["children"].append({"comment": comment})
+            threads[-1]["children"].append({"comment": shown})
     return threads
+
+
+@register.simple_tag(takes_context=True)
+def comment_threads(context, page):
+    """`threads_of(page)`, the same for every reader: kept with the page's fragments (purged
+    when a comment is approved, hidden or removed, and when a profile changes)."""
+    return context["fragments"].get_or_set("discussion", partial(threads_of, page), page.pk)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,10 @@
 """Matches and introduction controls, for members only (nothing renders for anyone else)."""
 
+from dataclasses import dataclass
+from functools import partial
+
 from django import template
+from django.template.loader import render_to_string
 
 from home.models import Topic
 from members.access import is_member
@@ -11,15 +15,40 @@ from ..models import Block, Introduction
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class Card:
+    """A match as shown, the same for every member: kept with the page's fragments."""
+
+    user_id: int
+    shows_work: bool
+    html: str
+
+
+def cards_for(topics):
+    """Each match for `topics` rendered once, for every member who may be offered it."""
+    return [
+        Card(
+            match.user_id, match.shows_work, render_to_string("peers/match.html", {"match": match})
+        )
+        for match in matches.for_topics(topics)
+    ]
+
+
 @register.inclusion_tag("peers/people_who_can_help.html", takes_context=True)
 def people_who_can_help(context, topics, exclude=None):
     """Members who know `topics` (or one topic), with why; `exclude` is a user id (the asker,
-    the contact)."""
+    the contact). The cards are the same for every member (cached, purged with the pages and
+    when a profile or a contribution changes: peers/signals.py); whom this reader may not be
+    offered (themselves, `exclude`, blocks either way) is left out here, per request."""
     user = context["request"].user
     if not is_member(user):
-        return {"matches": []}
+        return {"cards": []}
     topics = [topics] if isinstance(topics, Topic) else list(topics)
-    return {"matches": matches.for_topics(user, topics, exclude=[exclude])}
+    cards = context["fragments"].get_or_set(
+        "people-who-can-help", partial(cards_for, topics), *sorted(topic.pk for topic in topics)
+    )
+    hidden = matches.hidden_from(user, [exclude]) if cards else ()
+    return {"cards": matches.pick(cards, hidden)}
 
 
 @register.inclusion_tag("peers/you_might_talk_to.html", takes_context=True)
