@@ -6,6 +6,7 @@ from modelsearch.index import insert_or_update_object
 
 from home.models import Topic
 from members.models import MemberProfile
+from portal.page_cache import purge
 
 from .contributions import contributions_of, default_language
 
@@ -19,8 +20,11 @@ def in_default_language(topics):
 
 
 def refresh(user_ids):
-    """Recompute the members' topics from their expertise and contributions, then re-index them."""
+    """Recompute the members' topics from their expertise and contributions, then re-index them;
+    and purge the pages and fragments that list their contributions (profiles, matches)."""
     user_ids = [user_id for user_id in set(user_ids) if user_id is not None]
+    if user_ids:
+        purge()
     profiles = MemberProfile.objects.filter(user_id__in=user_ids).prefetch_related("expertise")
     found = contributions_of(user_ids)
     for profile in profiles:
