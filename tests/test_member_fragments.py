@@ -138,3 +138,22 @@ def test_an_accepted_answer_shows_on_the_answerers_profile_at_once(people):
     accepted = login(nadia.user).post(reverse("questions:accept", args=[answer.pk]))
     assert accepted.status_code == 302
     assert "Which bike stands last?" in page(reader, pia.get_absolute_url())
+
+
+def test_an_accepted_answer_hidden_or_merged_away_leaves_the_profile_at_once(people):
+    nadia, pia = people["nadia"], people["pia"]
+    moderator = login(EditorFactory())
+    reader = login(people["omar"].user)
+    for action in ("hide", "merge"):
+        question = QuestionFactory(author=nadia.user, title=f"Bike stands ({action})?")
+        answer = AnswerFactory(question=question, author=pia.user)
+        login(nadia.user).post(reverse("questions:accept", args=[answer.pk]))
+        assert question.title in cached(reader, pia.get_absolute_url())
+        if action == "hide":
+            url = reverse("questions:moderate_answer", args=[answer.pk])
+            moderator.post(url, {"action": "hide"})
+        else:
+            target = QuestionFactory(author=nadia.user)
+            url = reverse("questions:merge", args=[question.pk])
+            moderator.post(url, {"target": target.pk})
+        assert question.title not in page(reader, pia.get_absolute_url())
