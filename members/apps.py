@@ -23,6 +23,8 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the comment receivers)
+        from . import cache, signals  # noqa: F401  (signals connects the comment receivers)
+
+        cache.connect()
 
         post_migrate.connect(create_cache_tables, sender=self)

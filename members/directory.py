@@ -7,13 +7,17 @@ facets are the backend's counts. Members with published work on the query come f
 
 from modelsearch.query import MATCH_ALL
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
+from django.utils.functional import cached_property
 
 from wagtail.search.backends import get_search_backend
 
+from home.pagination import paginate
+from localization.locales import term_names
 from peers.contributions import about, contributions_of, shares_words, words
 
 from .access import sees_unlisted_profiles
+from .forms import DirectoryFilterForm
 from .models import MemberProfile
 
 
@@ -65,3 +69,47 @@ def search(profiles, query, chosen):
     else:
         found.sort(key=lambda profile: profile.display_name.lower())
     return found, counts
+
+
+class Listing:
+    """The directory page's form, counts and page of members for `request`'s query string,
+    worked out on first use: the same for every member, so the template caches it per address
+    and a cached page asks nothing of this (docs/caching.md, Members)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def searched(self):
+        """The filter form, its options labelled with the counts of what it found; and the
+        members found."""
+        form = DirectoryFilterForm(self.request.GET or None)
+        query, chosen = "", {}
+        if form.is_valid():
+            query = form.cleaned_data["q"].strip()
+            chosen = {name: value for name, value in form.cleaned_data.items() if name != "q"}
+        found, counts = search(listed_profiles().select_related("user", "region"), query, chosen)
+        form.show_counts(counts)
+        return form, found
+
+    @property
+    def form(self):
+        return self.searched[0]
+
+    @cached_property
+    def profiles(self):
+        profiles = paginate(self.request, self.searched[1])
+        prefetch_related_objects(profiles.object_list, "topics")  # this page's members only
+        return profiles
+
+    @cached_property
+    def filter_query(self):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
+    @cached_property
+    def term_names(self):
+        return term_names(
+            [term for member in self.profiles for term in (member.region, *member.topics.all())]
+        )

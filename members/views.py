@@ -19,19 +19,16 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from home.pagination import paginate
-from localization.locales import term_names
 from moderation.forms import ReportForm
 from moderation.reports import record_report
-from peers.contributions import contributions_of
 from portal import parameters
 
 from . import applications, limits
-from . import directory as directory_search
 from .access import can_see_page, comments_enabled_for, is_member, member_required
-from .directory import visible_profiles
-from .forms import ApplicationForm, DirectoryFilterForm, ProfileForm, mailbox
+from .directory import Listing, visible_profiles
+from .forms import ApplicationForm, ProfileForm, mailbox
 from .models import MemberProfile
+from .profiles import ProfileDetails
 
 
 def join(request):
@@ -65,57 +62,23 @@ def join_thanks(request):
 
 @member_required
 def directory(request):
-    form = DirectoryFilterForm(request.GET or None)
-    query, chosen = "", {}
-    if form.is_valid():
-        query = form.cleaned_data["q"].strip()
-        chosen = {name: value for name, value in form.cleaned_data.items() if name != "q"}
-    found, counts = directory_search.search(
-        directory_search.listed_profiles()
-        .select_related("user", "region")
-        .prefetch_related("expertise", "topics"),
-        query,
-        chosen,
-    )
-    form.show_counts(counts)
-    params = request.GET.copy()
-    params.pop("page", None)
-    profiles = paginate(request, found)
-    shown_terms = [term for member in profiles for term in (member.region, *member.topics.all())]
-    return render(
-        request,
-        "members/directory.html",
-        {
-            "form": form,
-            "profiles": profiles,
-            "filter_query": params.urlencode(),
-            "term_names": term_names(shown_terms),
-        },
-    )
+    return render(request, "members/directory.html", {"listing": Listing(request)})
 
 
 @member_required
 def profile(request, user_id):
+    """The profile is looked up afresh (who may see it), what it shows is cached: see
+    `ProfileDetails`."""
     member = get_object_or_404(
-        visible_profiles(request.user)
-        .select_related("user", "region", "sector")
-        .prefetch_related("expertise", "languages"),
+        visible_profiles(request.user).select_related("user", "region", "sector"),
         user_id=user_id,
-    )
-    comments = (
-        XtdComment.objects.filter(user=member.user, is_public=True, is_removed=False)
-        .select_related("content_type")
-        .prefetch_related("content_object")
-        .order_by("-submit_date")[:10]
     )
     return render(
         request,
         "members/profile.html",
         {
             "member": member,
-            "term_names": term_names([member.region, member.sector, *member.expertise.all()]),
-            "contributions": contributions_of([member.user_id]).get(member.user_id, []),
-            "comments": [c for c in comments if c.content_object and c.content_object.live],
+            "details": ProfileDetails(member),
             "is_own": member.user_id == request.user.pk,
         },
     )

@@ -20,8 +20,8 @@ def in_default_language(topics):
 
 
 def refresh(user_ids):
-    """Recompute the members' topics from their expertise and contributions, then re-index them
-    and purge what shows them (their contributions changed: "People who can help")."""
+    """Recompute the members' topics from their expertise and contributions, then re-index them;
+    and purge the pages and fragments that list their contributions (profiles, matches)."""
     user_ids = [user_id for user_id in set(user_ids) if user_id is not None]
     profiles = MemberProfile.objects.filter(user_id__in=user_ids).prefetch_related("expertise")
     found = contributions_of(user_ids)

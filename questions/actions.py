@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.access import member_required
+from peers import expertise
 
 from . import cache, events
 from .access import is_moderator
@@ -107,11 +108,20 @@ def flag(request, kind, post_id):
     return render(request, "questions/flag.html", {"form": form, "post": post, "kind": kind})
 
 
+def accepted_answerers(question):
+    """Authors of the question's accepted answer: a contribution of theirs (peers), so hiding,
+    publishing or merging the question or answer refreshes their topics and profile at once."""
+    return list(question.answers.filter(is_accepted=True).values_list("author_id", flat=True))
+
+
 def set_state(post, state):
     """Hide or publish a post; publishing a held post tells people about it (once)."""
     published = post.moderate(state)
     if isinstance(post, Question):
         cache.updated(post)
+        expertise.refresh(accepted_answerers(post))
+    elif post.is_accepted:
+        expertise.refresh([post.author_id])
     if published:
         (events.question_published if isinstance(post, Question) else events.answer_published)(post)
 
@@ -171,11 +181,13 @@ def merge(request, question_id):
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["target"]
         with transaction.atomic():
+            answerers = accepted_answerers(question)
             question.answers.update(question=target, is_accepted=False)
             for user_id in question.follows.values_list("user_id", flat=True):
                 QuestionFollow.objects.get_or_create(question=target, user_id=user_id)
             Question.objects.filter(pk=question.pk).update(merged_into=target)
             cache.updated(question)
+            expertise.refresh(answerers)
         messages.success(request, _("The question has been merged."))
         return redirect(target)
     return render(request, "questions/merge.html", {"form": form, "question": question})

@@ -336,7 +336,7 @@ def test_directory_filters_by_name_organisation_topic_and_region(
 
     def names(**params):
         response = client.get(reverse("members:directory"), params)
-        return {profile.display_name for profile in response.context["profiles"]}
+        return {profile.display_name for profile in response.context["listing"].profiles}
 
     assert names(q="turing") == {"Alan Turing"}
     assert names(q="analytical") == {"Ada Lovelace", "Mary Somerville"}

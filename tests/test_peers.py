@@ -71,7 +71,7 @@ def people(home, heat_pumps):
 
 
 def names(response):
-    return [profile.display_name for profile in response.context["profiles"]]
+    return [profile.display_name for profile in response.context["listing"].profiles]
 
 
 # The directory

@@ -38,9 +38,8 @@ FRESH_MEMBER_CEILING = 30
 # header, the page's discussion, and what is particular to the reader (docs/caching.md).
 MEMBER_CEILING = 15
 # Pages with their own allowances: the search page (facets per page type found, the questions
-# section), and the reader's own profile, which lists their contributions and "You might talk
-# to…" with each match's (one query per contribution kind, twice).
-MEMBER_ALLOWANCES = {"search": 22, "member profile": 22}
+# section). The directory and profiles come from fragments (contributions, "You might talk to…").
+MEMBER_ALLOWANCES = {"search": 22}
 # "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
 # for the candidates and at most five for their contributions (articles 2, case studies 2,
 # accepted answers 1), whatever their number.
@@ -67,6 +66,8 @@ class Site:
         self.knowledge_index = KnowledgeIndexPageFactory(parent=home)
         self.menu = MainMenuFactory()
         self.member = MemberProfileFactory(expertise=[self.topic], listed_in_directory=True).user
+        # Another member, co-author of every article: their profile lists each one.
+        self.author = MemberProfileFactory(listed_in_directory=True).user
         self.group = MembershipFactory(user=self.member).group
         self.news = []
         self.case_studies = []
@@ -99,7 +100,7 @@ class Site:
             article = KnowledgeArticlePageFactory(
                 parent=self.knowledge_index, listing_image=ImageFactory(), topics=[self.topic]
             )
-            article.authors.set([MemberProfileFactory(listed_in_directory=True).user])
+            article.authors.set([MemberProfileFactory(listed_in_directory=True).user, self.author])
             self.articles.append(article)
             # Menu links to pages, editor's picks on the home page and beside the case study.
             self.menu.items.append(("link", {"label": "", "page": article, "link_url": ""}))
@@ -150,6 +151,11 @@ PAGES = {
     "join": (lambda c: reverse("members:join"), {}, False),
     "member directory": (lambda c: reverse("members:directory"), {}, True),
     "member profile": (lambda c: reverse("members:profile", args=[c.member.pk]), {}, True),
+    "another member's profile": (
+        lambda c: reverse("members:profile", args=[c.author.pk]),
+        {},
+        True,
+    ),
     "questions": (lambda c: reverse("questions:index"), {}, True),
     "question": (lambda c: reverse("questions:detail", args=[c.question.pk]), {}, True),
     "working groups": (lambda c: reverse("workgroups:index"), {}, True),

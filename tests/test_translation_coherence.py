@@ -201,7 +201,7 @@ def test_a_profile_saved_in_french_keeps_the_default_languages_terms(
     profile.refresh_from_db()
     assert list(profile.expertise.all()) == [cloud] and profile.region.name == "Wales"
     found = client.get("/fr/members/", {"topic": "cloud", "region": "wales"})
-    assert [found.display_name for found in found.context["profiles"]] == ["Ada Lovelace"]
+    assert [found.display_name for found in found.context["listing"].profiles] == ["Ada Lovelace"]
 
 
 def alt_texts(html):
