@@ -24,7 +24,7 @@ from home.listing import public
 from home.models import Topic
 from home.pagination import paginate
 from knowledge.models import KnowledgeArticlePage
-from localization.locales import active_locale
+from localization.locales import active_language_code, active_locale
 from members import responses
 from members.access import member_required
 from members.responses import private
@@ -81,7 +81,7 @@ def in_reader_language(terms):
 def index(request):
     user = request.user
     questions = Question.objects.visible_to(user).with_counts().order_by("-created_at", "-pk")
-    topics = Topic.objects.filter(locale=active_locale())
+    topics = Topic.objects.filter(locale__language_code=active_language_code())
     topic = None
     if slug := request.GET.get("topic", "")[:100]:
         topic = topics.filter(slug=slug).first()
