@@ -81,7 +81,7 @@ def in_reader_language(terms, locale=None):
 def index(request):
     user = request.user
     questions = Question.objects.visible_to(user).with_counts().order_by("-created_at", "-pk")
-    topics = Topic.objects.filter(locale=active_locale())
+    topics = Topic.objects.filter(locale__language_code=active_language_code())
     topic = None
     if slug := request.GET.get("topic", "")[:100]:
         topic = topics.filter(slug=slug).first()

@@ -1,6 +1,7 @@
 """Discussion on articles and case studies: posting, threading, moderation, flags, and the
 emails replies send (through notify(), never django-comments-xtd's follow-up emails)."""
 
+import re
 from importlib import import_module
 
 import pytest
@@ -364,3 +365,23 @@ def test_the_discussion_renders_in_few_queries(client, article, member, count_qu
         approved_comment(article, member, text=f"More {number}")
     count_queries(article.url)  # the first request after a change refills them
     assert count_queries(article.url) == few
+
+
+def test_a_reply_posts_with_the_hidden_fields_its_rendered_form_holds(client, article, member):
+    """The forms' hidden fields are written out by hand (members/comment_form.html): what the
+    page holds must be what the comments app checks, and no id repeats across the forms."""
+    first = approved_comment(article, member, text="Which provider did you choose?")
+    approved_comment(article, member, text="And how long did it take?")
+    trust(member, article)
+    client.force_login(member)
+    html = client.get(article.url).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id repeats on the page"
+    forms = [form.split("</form>")[0] for form in html.split('<form class="comment-form"')[1:]]
+    (form,) = [form for form in forms if f'name="reply_to" value="{first.pk}"' in form]
+    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+    assert {"content_type", "object_pk", "timestamp", "security_hash", "next"} <= data.keys()
+    response = client.post(POST_URL, {**data, "comment": "Our own server, in a week."})
+    assert response.status_code == 302
+    reply = XtdComment.objects.get(comment="Our own server, in a week.")
+    assert reply.parent_id == first.pk

@@ -6,7 +6,9 @@ import pytest
 from django.test import Client
 
 from home.factories import TopicFactory
-from knowledge.factories import KnowledgeArticlePageFactory
+from knowledge.factories import KnowledgeArticlePageFactory, UserFactory
+from members.factories import approved_comment
+from notifications.models import Notification
 from tests.helpers import login
 
 
@@ -39,3 +41,29 @@ def test_a_members_cached_fragment_shows_a_published_change_at_once(article, mem
     article.title = "Air source heat pumps"
     article.save_revision().publish()
     assert "Air source heat pumps" in as_member.get(article.url).content.decode()
+
+
+def test_a_signed_in_non_member_never_gets_the_fragment_rendered_for_members(article, member):
+    for _ in range(2):
+        assert "Members&#x27; heat pump costs" in login(member).get(article.url).content.decode()
+    applicant = login(UserFactory()).get(article.url).content.decode()  # signed in, no group
+    assert "Heat pumps" in applicant
+    assert "heat pump costs" not in applicant
+    assert "Write an article" not in applicant
+
+
+def test_each_reader_gets_their_own_badge_and_report_links_beside_the_cached_fragments(
+    article, member, other_member
+):
+    approved_comment(article, member, text="Ours cost less than quoted.")
+    Notification.objects.create(
+        recipient=other_member, kind="answer", key="k", subject="A reply", url="/"
+    )
+    for _ in range(2):  # the second render of each takes the fragments from the cache
+        own = login(member).get(article.url).content.decode()
+        other = login(other_member).get(article.url).content.decode()
+        assert "Ours cost less than quoted." in own and "Ours cost less than quoted." in other
+        assert "Report this comment" not in own  # one's own comment
+        assert "Report this comment" in other
+        assert "unread notification" not in own
+        assert '<span class="badge">1<span class="visually-hidden"> unread notification' in other

@@ -35,8 +35,9 @@ CEILING = 25
 FRESH_MEMBER_CEILING = 30
 # Members' pages with their fragments cached: Wagtail's routing (the site, the active locale, a
 # page and its specific fields per level), the user and their groups, the unread count in the
-# header, the page's discussion, and what is particular to the reader (docs/caching.md).
-MEMBER_CEILING = 15
+# header, the page's discussion, and what is particular to the reader (docs/caching.md). Pages
+# that are no Wagtail page look up no site (the language switcher has no translations to find).
+MEMBER_CEILING = 14
 # Pages with their own allowances: the search page (facets per page type found, the questions
 # section). The directory and profiles come from fragments (contributions, "You might talk to…").
 MEMBER_ALLOWANCES = {"search": 22}

@@ -34,9 +34,21 @@ def is_convener(user, group):
     ).exists()
 
 
-def moderates(user, group):
-    """Conveners moderate their group; editors every group."""
-    return is_moderator(user) or (user.is_authenticated and is_convener(user, group))
+NOT_LOOKED_UP = object()
+
+
+def moderates(user, group, membership=NOT_LOOKED_UP):
+    """Conveners moderate their group; editors every group. `membership`: the person's
+    membership of the group (or None), when the view has looked it up already."""
+    if is_moderator(user):
+        return True
+    if membership is NOT_LOOKED_UP:
+        return user.is_authenticated and is_convener(user, group)
+    return (
+        membership is not None
+        and membership.role == Membership.Role.CONVENER
+        and membership.status == Membership.Status.ACTIVE
+    )
 
 
 def convener_required(user, group):

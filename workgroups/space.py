@@ -35,8 +35,11 @@ from .lookups import (
 from .models import Joining, Meeting, Membership, Reply, Status, Thread
 
 
-def space_context(request, group, **extra):
-    return {"group": group, "moderates": moderates(request.user, group), **extra}
+def space_context(request, group, moderator=None, **extra):
+    """What every page of the space shows; `moderator` when the view already knows it."""
+    if moderator is None:
+        moderator = moderates(request.user, group)
+    return {"group": group, "moderates": moderator, **extra}
 
 
 def is_trusted(user, group):
@@ -145,7 +148,7 @@ def board(request, group_id):
     return render(
         request,
         "workgroups/board.html",
-        space_context(request, group, threads=threads, form=form),
+        space_context(request, group, moderator, threads=threads, form=form),
     )
 
 
@@ -185,7 +188,7 @@ def thread(request, group_id, thread_id):
     return render(
         request,
         "workgroups/thread.html",
-        space_context(request, group, thread=topic, replies=replies, form=form),
+        space_context(request, group, moderator, thread=topic, replies=replies, form=form),
     )
 
 

@@ -95,7 +95,7 @@ def detail(request, group_id):
             "membership": membership,
             "is_member": membership is not None and membership.status == Membership.Status.ACTIVE,
             "takes_part": is_member(request.user),
-            "moderates": moderates(request.user, group),
+            "moderates": moderates(request.user, group, membership),
         },
     )
 

@@ -32,8 +32,9 @@ def page_translations(context):
     page, request = context.get("page"), context.get("request")
 
     def find():
-        site = Site.find_for_request(request) if request is not None else None
-        if not isinstance(page, Page) or site is None:
+        # A view that is no page (questions, groups) has no translations: no site to look up.
+        site = Site.find_for_request(request) if isinstance(page, Page) and request else None
+        if site is None:
             return {"page": {}, "home": {}}
         versions, homes = live_translations(page, site.root_page)
         return {"page": versions, "home": homes}
