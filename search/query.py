@@ -37,7 +37,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 TAG = re.compile(r"<[^>]+>")
 VOCABULARY_SIZE = 50_000  # the most frequent words of titles and summaries
 VOCABULARY_SECONDS = 3600
-VOCABULARY_KEY = "search:vocabulary:ranks"
+VOCABULARY_KEY = "search:vocabulary:by-length"
 LETTERS = "abcdefghijklmnopqrstuvwxyzàáâçèéêëíîïñóôùúûüÿæœ"  # what a typo may put in a word
 
 
@@ -244,9 +244,10 @@ def results(backend, pages, words, sort):
 
 
 def vocabulary():
-    """{word: rank}: the most frequent words of live pages' titles and summaries, which a
-    misspelled query word is corrected to. Kept in the shared cache for an hour, or until a page
-    is published or unpublished (search/signals.py)."""
+    """{length: "\nword\n…"}: the most frequent words of live pages' titles and summaries, which
+    a misspelled query word is corrected to, by length, most frequent first (strings: read from
+    the cache at once, searched without hashing every word). Kept in the shared cache for an
+    hour, or until a page is published or unpublished (search/signals.py)."""
 
     def build():
         counts = Counter()
@@ -254,14 +255,17 @@ def vocabulary():
             column = "title" if model is Page else "intro"
             for text in model.objects.live().values_list(column, flat=True).iterator():
                 counts.update(word for word in WORD.findall(text.lower()) if len(word) > 2)
-        return {word: rank for rank, (word, _n) in enumerate(counts.most_common(VOCABULARY_SIZE))}
+        by_length = {}
+        for word, _n in counts.most_common(VOCABULARY_SIZE):
+            by_length.setdefault(len(word), []).append(word)
+        return {length: "\n" + "\n".join(words) + "\n" for length, words in by_length.items()}
 
     return shared_cache.get_or_set(VOCABULARY_KEY, build, VOCABULARY_SECONDS)
 
 
 def one_typo_from(word):
     """The words that are `word` with one letter changed, added, dropped, or two neighbours
-    swapped (Norvig's spelling corrector: each is looked up, no vocabulary is scanned)."""
+    swapped (Norvig's spelling corrector: these are looked up, not every known word compared)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return (
         {head + tail[1:] for head, tail in splits if tail}
@@ -272,15 +276,17 @@ def one_typo_from(word):
 
 
 def corrections(words):
-    """{word: correction} for query words that are no known word but one typo from one (the
-    most frequent such word)."""
+    """{word: correction} for query words that are no known word but one typo from one: the
+    most frequent such word of the same length, else one letter shorter, else longer."""
     known = vocabulary()
     found = {}
     for word in words:
-        if len(word) >= 4 and word not in known:
-            close = [candidate for candidate in one_typo_from(word) if candidate in known]
-            if close:
-                found[word] = min(close, key=known.get)
+        if len(word) < 4 or f"\n{word}\n" in known.get(len(word), ""):
+            continue
+        near = "".join(known.get(len(word) + change, "") for change in (0, -1, 1))
+        close = one_typo_from(word) & set(near.split())
+        if close:
+            found[word] = min(close, key=lambda candidate: near.index(f"\n{candidate}\n"))
     return found
 
 
