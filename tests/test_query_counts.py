@@ -40,7 +40,7 @@ MEMBER_CEILING = 15
 # Pages with their own allowances: the search page (facets per page type found, the questions
 # section), and the reader's own profile, which lists their contributions and "You might talk
 # to…" with each match's (one query per contribution kind, twice).
-MEMBER_ALLOWANCES = {"search": 22, "member profile": 22}
+MEMBER_ALLOWANCES = {"search": 18, "member profile": 22}
 # "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
 # for the candidates and at most five for their contributions (articles 2, case studies 2,
 # accepted answers 1), whatever their number.
