@@ -40,7 +40,7 @@ FRESH_MEMBER_CEILING = 30
 MEMBER_CEILING = 14
 # Pages with their own allowances: the search page (facets per page type found, the questions
 # section). The directory and profiles come from fragments (contributions, "You might talk to…").
-MEMBER_ALLOWANCES = {"search": 22}
+MEMBER_ALLOWANCES = {"search": 18}
 # "People who can help" (peers/matches.py), for members on case studies and topic pages: one query
 # for the candidates and at most five for their contributions (articles 2, case studies 2,
 # accepted answers 1), whatever their number.
