@@ -1,13 +1,15 @@
 """Fragments of members' pages in the cache (docs/caching.md): never shown to a reader outside
-the audience they were rendered for, and purged with the pages."""
+the audience they were rendered for, never holding one reader's own, and purged with the pages."""
 
 import pytest
 
 from django.test import Client
+from django.urls import reverse
 
 from home.factories import TopicFactory
 from knowledge.factories import KnowledgeArticlePageFactory, UserFactory
 from members.factories import approved_comment
+from members.models import MemberProfile
 from notifications.models import Notification
 from tests.helpers import login
 
@@ -67,3 +69,54 @@ def test_each_reader_gets_their_own_badge_and_report_links_beside_the_cached_fra
         assert "Report this comment" in other
         assert "unread notification" not in own
         assert '<span class="badge">1<span class="visually-hidden"> unread notification' in other
+
+
+# The discussion: each comment's author line and text are kept with the fragments; what depends
+# on the reader (the report link, the forms) never is.
+
+
+def discussion(client, page):
+    """The page's discussion as `client` reads it the second time: from the cache (a test's
+    first request also makes the site's settings, which purges)."""
+    client.get(page.url)
+    html = client.get(page.url).content.decode()
+    return html.split('id="comments"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_cached_discussion_gives_each_reader_their_own_report_links_and_forms(
+    article, member, other_member
+):
+    approved_comment(article, member, text="From Ada")
+    other = discussion(login(other_member), article)
+    own = discussion(login(member), article)
+    visitor = discussion(Client(), article)
+    assert all("From Ada" in section for section in (other, own, visitor))
+    assert "Report this comment" in other and "Post comment" in other
+    assert "Report this comment" not in own and "Post comment" in own
+    assert "Report this comment" not in visitor and "Post comment" not in visitor
+
+
+def test_a_comment_authors_link_follows_their_listing_at_once(article, member, other_member):
+    approved_comment(article, member, text="From Ada")
+    reader = login(other_member)
+    profile_url = reverse("members:profile", args=[member.pk])
+    assert profile_url in discussion(reader, article)
+    profile = MemberProfile.objects.get(user=member)
+    profile.listed_in_directory = False
+    profile.save()
+    section = discussion(reader, article)
+    assert profile_url not in section and "Ada Lovelace" in section
+
+
+def test_new_and_removed_comments_show_at_once_in_a_cached_discussion(
+    article, member, other_member
+):
+    comment = approved_comment(article, member, text="From Ada")
+    reader = login(other_member)
+    assert "From Ada" in discussion(reader, article)
+    approved_comment(article, other_member, text="From Bruno")
+    assert "From Bruno" in discussion(reader, article)
+    comment.is_removed = True
+    comment.save()
+    section = discussion(reader, article)
+    assert "From Ada" not in section and "removed by a moderator" in section
