@@ -13,8 +13,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -116,6 +117,19 @@ def test_untranslated_page_falls_back_to_the_translated_home_and_says_so(
 def test_switcher_on_a_non_page_view_keeps_the_address(client, home, locales):
     links = switcher(client.get("/search/", {"q": "water"}).content.decode())
     assert 'href="/fr/search/?q=water"' in links
+
+
+def test_a_view_that_is_no_page_looks_up_no_site_for_its_switcher(
+    client, home, locales, member, settings
+):
+    settings.PAGE_CACHE_ENABLED = True  # the header's fragments (site settings) come cached
+    client.force_login(member)
+    client.get("/groups/")  # site settings made on first use (a change: fragments purged)
+    client.get("/groups/")  # fragments cached
+    with CaptureQueriesContext(connection) as queries:
+        links = switcher(client.get("/groups/").content.decode())
+    assert 'href="/fr/groups/"' in links
+    assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
 
 
 def test_hreflang_alternates_list_live_translations_and_default(client, about, locales):
