@@ -244,16 +244,17 @@ def results(backend, pages, words, sort):
 
 
 def vocabulary():
-    """{length: "\nword\n…"}: the most frequent words of live pages' titles and summaries, which
+    """{length: "\nword\n…"}: the most frequent words of public pages' titles and summaries, which
     a misspelled query word is corrected to, by length, most frequent first (strings: read from
     the cache at once, searched without hashing every word). Kept in the shared cache for an
-    hour, or until a page is published or unpublished (search/signals.py)."""
+    hour, or until a page is published, unpublished or restricted (search/signals.py). Public
+    pages only: a correction is shown to whoever searches, visitors too."""
 
     def build():
         counts = Counter()
         for model in [Page, *(m for m in searchable_page_models() if hasattr(m, "intro"))]:
             column = "title" if model is Page else "intro"
-            for text in model.objects.live().values_list(column, flat=True).iterator():
+            for text in model.objects.live().public().values_list(column, flat=True).iterator():
                 counts.update(word for word in WORD.findall(text.lower()) if len(word) > 2)
         by_length = {}
         for word, _n in counts.most_common(VOCABULARY_SIZE):

@@ -379,6 +379,16 @@ def test_one_misspelled_word_still_finds_its_page_and_offers_the_correction(clie
     assert "Did you mean" in response.content.decode()
 
 
+def test_a_correction_never_offers_a_word_only_a_members_only_page_holds(client, corpus):
+    """The vocabulary is public pages' words: "Did you mean" is shown to visitors too."""
+    page = NewsPageFactory(parent=corpus["titled"].get_parent(), title="Quarterly zyxwvutrix")
+    client.get(URL, {"q": "zyxwvutrex"})  # the vocabulary is built before the restriction
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(URL, {"q": "zyxwvutrex"})
+    assert "zyxwvutrix" not in response.content.decode()
+    assert not response.context["correction"]
+
+
 def test_plural_and_other_inflections_find_the_word(client, corpus):
     for query in ("retrofits", "retrofitted", "pump"):
         assert titles(client.get(URL, {"q": query})), query
