@@ -1,12 +1,11 @@
-"""Refresh a member's topics and index entry when what they state or contribute changes, and
-purge the cached pages and fragments that show members to each other ("People who can help",
-comment authors' links) when a profile, a member's name or status, or a contribution changes.
+"""Refresh a member's topics and index entry when what they state or contribute changes (which
+also purges the cached "People who can help"; a profile, a member's name or status and blocks
+purge through members/cache.py).
 
 Accepted answers are refreshed by `questions.events.answer_accepted` (acceptance is saved with
 `QuerySet.update`, which sends no signal)."""
 
-from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
@@ -14,25 +13,8 @@ from wagtail.signals import page_published, page_unpublished
 from casestudies.models import CaseStudyPage
 from knowledge.models import KnowledgeArticlePage
 from members.models import MemberProfile
-from portal.page_cache import purge
 
 from . import expertise
-
-# The user's fields other members see: their name, and whether they are still active.
-SHOWN_USER_FIELDS = {"username", "first_name", "last_name", "is_active"}
-
-
-@receiver(post_save, sender=MemberProfile)
-@receiver(post_delete, sender=MemberProfile)
-def profile_changed(sender, **kwargs):
-    purge()
-
-
-@receiver(post_save, sender=settings.AUTH_USER_MODEL)
-def user_changed(sender, update_fields=None, **kwargs):
-    """Not a sign-in (`last_login`) nor a new password: those change nothing shown."""
-    if update_fields is None or SHOWN_USER_FIELDS & set(update_fields):
-        purge()
 
 
 @receiver(m2m_changed, sender=MemberProfile.expertise.through)

@@ -38,8 +38,9 @@ def cards_for(topics):
 def people_who_can_help(context, topics, exclude=None):
     """Members who know `topics` (or one topic), with why; `exclude` is a user id (the asker,
     the contact). The cards are the same for every member (cached, purged with the pages and
-    when a profile or a contribution changes: peers/signals.py); whom this reader may not be
-    offered (themselves, `exclude`, blocks either way) is left out here, per request."""
+    when a profile or a contribution changes: members/cache.py, peers/expertise.py); whom this
+    reader may not be offered (themselves, `exclude`, blocks either way) is left out here, per
+    request."""
     user = context["request"].user
     if not is_member(user):
         return {"cards": []}
