@@ -1,14 +1,12 @@
-"""Searches that found nothing, by day: the "content gaps" editors should fill. Wagtail's daily
-hits count every search but not what it found, so each day's count of a query (QueryDailyHits)
-carries how many of those searches found nothing, and Wagtail's `searchpromotions_garbage_collect`
-deletes both together."""
+"""Searches that found nothing, by day: the "content gaps" editors should fill. Wagtail counts
+each query's searches a day (QueryDailyHits) but not what they found, so each day's row carries
+how many of them found nothing, and Wagtail's `searchpromotions_garbage_collect` deletes both."""
 
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import QueryDailyHits
-from wagtail.search.utils import normalise_query_string
 
 
 class ZeroResultQuery(models.Model):
@@ -25,10 +23,10 @@ class ZeroResultQuery(models.Model):
         return str(self.daily_hits.query)
 
     @classmethod
-    def record(cls, query_string):
-        """Count one more search for `query_string` that returned nothing, on the day Wagtail's
-        `Query.add_hit()` has just counted it."""
-        query_string = normalise_query_string(query_string)
-        daily_hits = QueryDailyHits.objects.filter(query__query_string=query_string).latest("date")
-        entry, _created = cls.objects.get_or_create(daily_hits=daily_hits)
-        cls.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)
+    def record(cls, day):
+        """One more search that found nothing on `day` (its QueryDailyHits as a queryset): one
+        statement once the day has its row."""
+        entries = cls.objects.filter(daily_hits__in=day)
+        if not entries.update(hits=F("hits") + 1):
+            cls.objects.get_or_create(daily_hits=day.get())
+            entries.update(hits=F("hits") + 1)

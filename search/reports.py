@@ -1,5 +1,5 @@
-"""The searches that found nothing (content gaps): Wagtail's "Search terms" report counts every
-search, but not what it found."""
+"""Search reports for whoever manages promotions (editors): what people search for, and what
+found nothing (content gaps). Wagtail's "Search terms" report is for superusers only."""
 
 from django_filters import DateFromToRangeFilter
 
@@ -9,30 +9,27 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import NumberColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.contrib.search_promotions.models import QueryDailyHits, SearchPromotion
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import ZeroResultQuery
 
-
-class ZeroResultQueryFilterSet(WagtailFilterSet):
-    date = DateFromToRangeFilter(
-        label=_("Date"), field_name="daily_hits__date", widget=DateRangePickerWidget
-    )
+class DaysFilterSet(WagtailFilterSet):
+    date = DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
     class Meta:
-        model = ZeroResultQuery
+        model = QueryDailyHits
         fields = []
 
 
-class ZeroResultQueriesView(SearchTermsReportView):
-    """Wagtail's report (columns, search, export), summed over the chosen days."""
+class SearchTermsView(SearchTermsReportView):
+    """Wagtail's report (columns, search, export) over the days' counts, so each day counts once
+    (Wagtail 8's date filter joins the days a second time and over-counts)."""
 
-    page_title = _("Searches with no results")
-    filterset_class = ZeroResultQueryFilterSet
-    index_url_name = "search_zero_result_queries"
-    index_results_url_name = "search_zero_result_queries_results"
+    page_title = _("Search terms")
+    index_url_name = "search_terms"
+    index_results_url_name = "search_terms_results"
+    filterset_class = DaysFilterSet
     # Counted searches, not Wagtail's "Views" (which has no Spanish translation).
     columns = [
         SearchTermsReportView.columns[0],
@@ -41,11 +38,18 @@ class ZeroResultQueriesView(SearchTermsReportView):
     export_headings = {**SearchTermsReportView.export_headings, "_hits": _("Searches")}
     permission_policy = ModelPermissionPolicy(SearchPromotion)
     any_permission_required = ["add", "change", "delete"]
+    hits = "hits"  # what each day counts
 
     def get_base_queryset(self):
-        searches = ZeroResultQuery.objects.values(query_string=F("daily_hits__query__query_string"))
-        return searches.annotate(_hits=Sum("hits"))
+        days = QueryDailyHits.objects.filter(**{f"{self.hits}__gt": 0})
+        return days.values(query_string=F("query__query_string")).annotate(_hits=Sum(self.hits))
 
     def dispatch(self, request, *args, **kwargs):
-        # Wagtail's report is for superusers; content gaps are for whoever manages promotions.
-        return ReportView.dispatch(self, request, *args, **kwargs)
+        return ReportView.dispatch(self, request, *args, **kwargs)  # the policy, not superusers
+
+
+class ZeroResultQueriesView(SearchTermsView):
+    page_title = _("Searches with no results")
+    index_url_name = "search_zero_result_queries"
+    index_results_url_name = "search_zero_result_queries_results"
+    hits = "zero_results__hits"

@@ -67,19 +67,22 @@ def search_page(request, query):
         page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
     )
     if query:
-        count_search(query)  # Wagtail's daily count, and ours of searches finding nothing
-        if page_obj.paginator.count == 0:
-            ZeroResultQuery.record(query)
+        count_search(query, found=page_obj.paginator.count)
     return TemplateResponse(request, "search/search.html", context)
 
 
-def count_search(query):
-    """One more search for `query` today in Wagtail's `QueryDailyHits`: one statement once the
-    day's row exists, else Wagtail's `Query.add_hit` makes it (three)."""
+def count_search(query, found):
+    """Today's count of `query` in Wagtail's QueryDailyHits, and ours if it `found` nothing: one
+    statement each once today's rows exist; Wagtail's `Query.get().add_hit()` makes the day's row
+    (and would take three statements for every search)."""
     today = timezone.now().date()
-    daily = QueryDailyHits.objects.filter(query__query_string=normalise_query_string(query))
-    if not daily.filter(date=today).update(hits=F("hits") + 1):
+    day = QueryDailyHits.objects.filter(
+        query__query_string=normalise_query_string(query), date=today
+    )
+    if not day.update(hits=F("hits") + 1):
         Query.get(query).add_hit(today)
+    if not found:
+        ZeroResultQuery.record(day)
 
 
 def snippet(page, words):

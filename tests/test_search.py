@@ -22,6 +22,7 @@ from home.pagination import PAGE_SIZE
 from knowledge.factories import KnowledgeArticlePageFactory, KnowledgeIndexPageFactory
 from news.factories import NewsPageFactory
 from search.models import ZeroResultQuery
+from search.views import count_search
 
 URL = reverse("search")
 
@@ -456,22 +457,52 @@ def test_wagtails_garbage_collection_deletes_searches_with_no_results_with_its_d
     assert sorted(found) == kept
 
 
-def test_editors_who_manage_promotions_read_the_zero_result_report(client, db):
+def test_search_terms_report_counts_each_day_of_the_chosen_period_once(admin_client):
+    """Wagtail 8's own report joins the days again for its date filter: 4 + 1 became 10."""
+    searches_with_no_results("geothermal", "2026-03-02", 4)
+    searches_with_no_results("geothermal", "2026-03-03", 1)
+    QueryDailyHits.objects.create(query=Query.get("biochar"), date="2026-01-01", hits=9)
+    period = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
+    response = admin_client.get(reverse("search_terms"), period)
+    assert [(row["query_string"], row["_hits"]) for row in response.context["object_list"]] == [
+        ("geothermal", 5)
+    ]
+
+
+def test_a_repeated_search_is_counted_in_one_statement_per_count(
+    db, django_assert_num_queries
+):
+    for _ in range(2):
+        count_search("geothermal", found=0)
+    with django_assert_num_queries(2):  # Wagtail's daily hits, and ours of no results
+        count_search("Geothermal ", found=0)
+    with django_assert_num_queries(1):
+        count_search("geothermal", found=3)
+    day = QueryDailyHits.objects.get()
+    assert (day.query.query_string, day.hits, day.zero_results.hits) == ("geothermal", 4, 3)
+
+
+@pytest.mark.parametrize("report", ["search_terms", "search_zero_result_queries"])
+def test_editors_who_manage_promotions_read_the_search_reports(client, db, report):
     searches_with_no_results("geothermal", timezone.now().date(), 2)
     editor = user_in("Editors")
     client.force_login(editor)
-    assert "geothermal" in client.get(reverse("search_zero_result_queries")).content.decode()
-    assert (
-        reverse("search_zero_result_queries")
-        in client.get(reverse("wagtailadmin_home")).content.decode()
-    )
+    assert "geothermal" in client.get(reverse(report)).content.decode()
+    assert reverse(report) in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def test_search_reports_are_refused_to_members(client, db):
+def test_superusers_see_one_search_terms_report_ours(admin_client):
+    menu = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("search_terms") in menu
+    assert reverse("wagtailsearchpromotions:search_terms") not in menu
+
+
+@pytest.mark.parametrize("report", ["search_terms", "search_zero_result_queries"])
+def test_search_reports_are_refused_to_members(client, db, report):
     member = user_in("Members")
     client.force_login(member)
-    response = client.get(reverse("search_zero_result_queries"))
-    assert response.status_code in (302, 403)
+    assert reverse(report) not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(reverse(report)).status_code in (302, 403)
 
 
 @pytest.fixture
