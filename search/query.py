@@ -34,7 +34,6 @@ MAX_PARAM_LENGTH = 100
 SNIPPET_WORDS = 32
 SORTS = ("relevance", "newest")
 WORD = re.compile(r"\w+", re.UNICODE)
-TAG = re.compile(r"<[^>]+>")
 VOCABULARY_SIZE = 50_000  # the most frequent words of titles and summaries
 VOCABULARY_SECONDS = 3600
 VOCABULARY_KEY = "search:vocabulary:by-length"
@@ -244,11 +243,9 @@ def results(backend, pages, words, sort):
 
 
 def vocabulary():
-    """{length: "\nword\n…"}: the most frequent words of public pages' titles and summaries, which
-    a misspelled query word is corrected to, by length, most frequent first (strings: read from
-    the cache at once, searched without hashing every word). Kept in the shared cache for an
-    hour, or until a page is published, unpublished or restricted (search/signals.py). Public
-    pages only: a correction is shown to whoever searches, visitors too."""
+    """{length: "\nword\n…"}: public pages' most frequent title and summary words (a correction
+    is shown to visitors too), most frequent first; one string per length, read and searched
+    without hashing every word. Cached for an hour or until search/signals.py forgets it."""
 
     def build():
         counts = Counter()
@@ -292,15 +289,16 @@ def corrections(words):
 
 
 def page_texts(page):
-    """The page's searchable text, summary first: what a snippet may be cut from."""
-    texts = [page.intro] if getattr(page, "intro", "") else []
+    """The page's searchable texts, summary first: what a snippet may be cut from. Plain text:
+    Wagtail strips rich text's markup from search content. Lazy: a snippet reads to its match."""
+    if getattr(page, "intro", ""):
+        yield page.intro
     for indexed in page.get_search_fields():
         if isinstance(indexed, SearchField) and indexed.field_name not in ("title", "intro"):
             value = indexed.get_value(page)  # a block's searchable content: a list of texts
             for text in value if isinstance(value, list) else [value]:
-                if isinstance(text, str):
-                    texts.append(TAG.sub(" ", text))
-    return [text for text in texts if text.strip()]
+                if isinstance(text, str) and text.strip():
+                    yield text
 
 
 def roots(words):
@@ -326,14 +324,15 @@ def highlight(text, pattern):
 def snippet(texts, words):
     """A window of words around the first match in a page's `texts` (summary first), or the
     summary's opening."""
-    pattern = term_pattern(words)
-    for text in texts:
+    pattern, summary = term_pattern(words), ""
+    for number, text in enumerate(texts):
+        summary = summary if number else text
         match = pattern.search(text) if pattern else None
         if match:
             start = max(0, len(text[: match.end()].split()) - 1 - SNIPPET_WORDS // 4)
             window = " ".join(text.split()[start:])
             return highlight(("… " if start else "") + truncate(window), pattern)
-    return highlight(truncate(texts[0] if texts else ""), pattern)
+    return highlight(truncate(summary), pattern)
 
 
 def truncate(text):

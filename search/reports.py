@@ -23,8 +23,8 @@ class DaysFilterSet(WagtailFilterSet):
 
 
 class SearchTermsView(SearchTermsReportView):
-    """Wagtail's report (columns, search, export) over the days' counts, so each day counts once
-    (Wagtail 8's date filter joins the days a second time and over-counts)."""
+    """Wagtail's report (columns, search, export) summing the days' rows: Wagtail 8's sums every
+    day of a query the chosen period includes."""
 
     page_title = _("Search terms")
     index_url_name = "search_terms"

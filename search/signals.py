@@ -1,11 +1,6 @@
-"""Keep the search index in step where Wagtail's own save handler doesn't.
-
-Wagtail's post_save handler indexes a page before modelcluster commits its relations, so with
-immediate tasks the index would hold the previous topics until the next save: a published page is
-indexed again once its relations are saved. Unpublishing is reindexed the same way. Either, and
-a view restriction added or removed, also changes the words typos are corrected to (public
-pages' words: search/query.py, `vocabulary`).
-"""
+"""Keep the search index and the words typos are corrected to (search/query.py, `vocabulary`:
+public pages' words) in step. Wagtail indexes a page on save, before modelcluster saves its
+relations, so a published or unpublished page is indexed again once they are saved."""
 
 from modelsearch.tasks import insert_or_update_object_task
 
@@ -21,9 +16,8 @@ from .query import VOCABULARY_KEY
 
 @receiver([page_published, page_unpublished], dispatch_uid="search_reindex_page")
 def reindex_page(instance, **kwargs):
-    insert_or_update_object_task.enqueue(
-        instance._meta.app_label, instance._meta.model_name, str(instance.pk)
-    )
+    meta = instance._meta
+    insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(instance.pk))
     cache.delete(VOCABULARY_KEY)
 
 

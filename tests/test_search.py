@@ -189,6 +189,20 @@ def test_a_query_word_never_marks_part_of_an_escaped_character(client, news_inde
     assert "Bass &amp; <mark>amps</mark>." in html
 
 
+def test_a_snippet_from_a_rich_text_field_shows_its_characters_not_their_entities(client, home):
+    study = CaseStudyPageFactory(
+        parent=CaseStudyIndexPageFactory(parent=home),
+        title="Depot",
+        intro="A depot.",
+        challenge="<p>Heat &amp; power for the <b>ferries</b>.</p>",
+    )
+    study.save_revision().publish()
+    items = client.get(URL, {"q": "ferries"}).context["items"]
+    assert [str(item["snippet"]) for item in items] == [
+        "Heat &amp; power for the <mark>ferries</mark>."
+    ]
+
+
 def test_snippet_quotes_one_paragraph_of_the_page_never_its_topics(client, news_index, heat):
     """A page found through its topic's name shows its summary; a match in the body shows the
     paragraph it is in, never run into the next field."""
@@ -458,9 +472,10 @@ def test_wagtails_garbage_collection_deletes_searches_with_no_results_with_its_d
 
 
 def test_search_terms_report_counts_each_day_of_the_chosen_period_once(admin_client):
-    """Wagtail 8's own report joins the days again for its date filter: 4 + 1 became 10."""
+    """Wagtail 8's own report sums every day of a query the period includes (14 here)."""
     searches_with_no_results("geothermal", "2026-03-02", 4)
     searches_with_no_results("geothermal", "2026-03-03", 1)
+    QueryDailyHits.objects.create(query=Query.get("geothermal"), date="2026-01-01", hits=9)
     QueryDailyHits.objects.create(query=Query.get("biochar"), date="2026-01-01", hits=9)
     period = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
     response = admin_client.get(reverse("search_terms"), period)
@@ -469,9 +484,7 @@ def test_search_terms_report_counts_each_day_of_the_chosen_period_once(admin_cli
     ]
 
 
-def test_a_repeated_search_is_counted_in_one_statement_per_count(
-    db, django_assert_num_queries
-):
+def test_a_repeated_search_is_counted_in_one_statement_per_count(db, django_assert_num_queries):
     for _ in range(2):
         count_search("geothermal", found=0)
     with django_assert_num_queries(2):  # Wagtail's daily hits, and ours of no results
