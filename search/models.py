@@ -19,6 +19,9 @@ class ZeroResultQuery(models.Model):
         verbose_name = _("search with no results")
         verbose_name_plural = _("searches with no results")
 
+    def __str__(self):
+        return str(self.daily_hits.query)
+
     @classmethod
     def record(cls, day):
         """One more search that found nothing on `day` (its QueryDailyHits as a queryset): one
