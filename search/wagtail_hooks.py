@@ -11,22 +11,16 @@ REPORTS = {"search-terms": SearchTermsView, "searches-without-results": ZeroResu
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        url
+        path(f"reports/{slug}/{results}", view.as_view(results_only=bool(results)), name=name)
         for slug, view in REPORTS.items()
-        for url in (
-            path(f"reports/{slug}/", view.as_view(), name=view.index_url_name),
-            path(
-                f"reports/{slug}/results/",
-                view.as_view(results_only=True),
-                name=view.index_results_url_name,
-            ),
-        )
+        for results, name in (("", view.index_url_name), ("results/", view.index_results_url_name))
     ]
 
 
 @hooks.register("construct_reports_menu")
 def replace_wagtails_search_terms(request, menu_items):
-    """Ours, open to whoever manages promotions (Wagtail's item below, the same rule)."""
+    """Our reports instead of Wagtail's superuser-only "Search terms", for whoever manages
+    promotions (the rule of Wagtail's "Promoted search results" menu item)."""
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
     for order, view in enumerate(REPORTS.values(), start=1300):
         url = reverse(view.index_url_name)
