@@ -9,7 +9,8 @@ filterable without touching this module.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache as shared_cache
@@ -56,15 +57,26 @@ def param(params, name):
     return "" if len(value) > MAX_PARAM_LENGTH or "\x00" in value else value
 
 
-def readable_pages(request):
-    """Live pages the request may read: public ones, and restricted ones it passes (password,
-    login, groups). Drafts and pages in review are never live; their last published version is."""
-    refused = Q()
+def refused_paths(request):
+    """The paths of the pages whose view restriction the request does not pass (password, login,
+    groups): neither they nor the pages below them are readable. Two requests refused the same
+    paths may read the same pages, whoever makes them."""
     restrictions = PageViewRestriction.objects.annotate(page_path=F("page__path"))
-    for restriction in restrictions.prefetch_related("groups"):
-        if not restriction.accept_request(request):
-            refused |= Q(path__startswith=restriction.page_path)
-    return Page.objects.live().exclude(refused) if refused else Page.objects.live()
+    return sorted(
+        restriction.page_path
+        for restriction in restrictions.prefetch_related("groups")
+        if not restriction.accept_request(request)
+    )
+
+
+def readable_pages(request, refused=None):
+    """Live pages the request may read: public ones, and restricted ones it passes (`refused`:
+    `refused_paths(request)`, if already known). Drafts and pages in review are never live;
+    their last published version is."""
+    refused = refused_paths(request) if refused is None else refused
+    if not refused:
+        return Page.objects.live()
+    return Page.objects.live().exclude(reduce(or_, (Q(path__startswith=p) for p in refused)))
 
 
 @cache

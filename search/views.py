@@ -1,8 +1,10 @@
 import logging
+from functools import partial
 
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -13,6 +15,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.models import Topic
 from home.pagination import PAGE_SIZE
+from portal.page_cache import Fragments
 
 from . import query as q
 from .engine import UNAVAILABLE
@@ -46,29 +49,60 @@ def search(request):
 def search_page(request, query):
     words = q.terms(query)
     filters = q.Filters.from_params(request.GET)
-    pages = filters.apply(q.readable_pages(request))
+    refused = q.refused_paths(request)
+    pages = filters.apply(q.readable_pages(request, refused))
     context = {"query": query, "filters": filters, "sort": filters.sort}
     if not words and not filters.active:
         context["topics"] = Topic.objects.filter(locale=filters.locale).order_by("name")
         context["sections"] = pages.filter(depth=3).order_by("path")
         return TemplateResponse(request, "search/search.html", context)
 
-    found, corrections = q.results(q.backend_for(filters), pages.specific(), words, filters.sort)
-    page_obj = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    marked = words + list(corrections.values())
-    first = page_obj.number == 1
+    # The pages found, their facets and promotions are the same for everyone refused the same
+    # pages (the audience is in the fragments' key: a visitor never gets a member's), and kept
+    # until a page is published or unpublished; the questions section is the reader's own.
+    number = q.param(request.GET, "page")
+    asked = urlencode({"q": query, **filters.active, "sort": filters.sort, "page": number})
+    found = Fragments(request).get_or_set(
+        "search-results",
+        partial(render_results, request, pages, query, words, filters, number),
+        ",".join(refused),
+        asked,
+    )
     context.update(
-        results=page_obj,
-        items=[{"page": page, "snippet": snippet(page, marked)} for page in page_obj],
-        facets=facet_links(facets(found), query, filters),
-        promotions=promoted_pages(pages, query) if query and first else [],
-        sections=search_sections(request, words, filters) if words and first else [],
-        correction=" ".join(corrections.get(word, word) for word in words) if corrections else "",
-        page_query=urlencode({"q": query, **filters.active, "sort": filters.sort}),
+        found=found,
+        sections=search_sections(request, words, filters) if words and found["first"] else [],
     )
     if query:
-        count_search(query, found=page_obj.paginator.count)
+        count_search(query, found=found["count"])
     return TemplateResponse(request, "search/search.html", context)
+
+
+def render_results(request, pages, query, words, filters, number):
+    """{"facets", "matches": HTML; "count": pages found; "first": whether the first page}."""
+    found, corrections = q.results(q.backend_for(filters), pages.specific(), words, filters.sort)
+    page_obj = Paginator(found, PAGE_SIZE).get_page(number)
+    marked = words + list(corrections.values())
+    first = page_obj.number == 1
+    params = {"q": query, **filters.active, "sort": filters.sort}
+    correction = " ".join(corrections.get(word, word) for word in words) if corrections else ""
+    context = {
+        "request": request,
+        "query": query,
+        "filters": filters,
+        "results": page_obj,
+        "items": [{"page": page, "snippet": snippet(page, marked)} for page in page_obj],
+        "facets": facet_links(facets(found), query, filters),
+        "promotions": promoted_pages(pages, query) if query and first else [],
+        "correction": correction,
+        "correction_url": "?" + urlencode({**params, "q": correction}),
+        "page_query": urlencode(params),
+    }
+    return {
+        "facets": render_to_string("search/facets.html", context),
+        "matches": render_to_string("search/matches.html", context),
+        "count": page_obj.paginator.count,
+        "first": first,
+    }
 
 
 def count_search(query, found):

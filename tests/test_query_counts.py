@@ -38,10 +38,10 @@ FRESH_MEMBER_CEILING = 30
 # header, the page's discussion, and what is particular to the reader (docs/caching.md). Pages
 # that are no Wagtail page look up no site (the language switcher has no translations to find).
 MEMBER_CEILING = 14
-# Pages with their own allowances: the search page (facets per page type found, the questions
-# section), and a topic page (its pages, a query per page type, and "People who can help": the
-# reader's blocks, the cards being cached).
-MEMBER_ALLOWANCES = {"search": 19, "topic page": 17}
+# Pages with their own allowances: a topic page (its pages, a query per page type, and "People who
+# can help": the reader's blocks, the cards being cached). The search page keeps its pages found,
+# facets and promotions as a fragment: the questions section and the search's count remain.
+MEMBER_ALLOWANCES = {"topic page": 17}
 # "People who can help" (peers/matches.py) rendered afresh, on case studies, questions and topic
 # pages: one query for the candidates and at most five for their contributions (articles 2, case
 # studies 2, accepted answers 1), whatever their number.
