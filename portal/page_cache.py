@@ -68,14 +68,25 @@ def is_shareable(response):
     return vary <= SHAREABLE_VARY
 
 
-def current_generation():
-    """The generation pages and fragments are rendered under, starting one if there is none."""
+def current_generation(key=GENERATION_KEY):
+    """The generation pages and fragments are rendered under, starting one if there is none;
+    with `key` (`scope_key()`), that of one scope's fragments."""
     page_cache = caches[CACHE_ALIAS]
-    generation = page_cache.get(GENERATION_KEY)
+    generation = page_cache.get(key)
     if generation is None:
-        page_cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = page_cache.get(GENERATION_KEY)
+        page_cache.add(key, uuid.uuid4().hex, timeout=None)
+        generation = page_cache.get(key)
     return generation
+
+
+def scope_key(scope):
+    return f"{GENERATION_KEY}:{scope}"
+
+
+def scope_generation(scope):
+    """The generation of a scope's fragments (`purge_scope`): a vary-on value of fragments that
+    change with members' posts (questions, a group's board), which visitors' pages do not show."""
+    return current_generation(scope_key(scope))
 
 
 class Fragments:
@@ -177,6 +188,17 @@ def purge(pages=()):
             batch.add_pages(pages)
             batch.purge()
 
+    transaction.on_commit(run)
+
+
+def purge_scope(scope):
+    """A new generation for one scope's fragments (not visitors' pages), now and once the
+    transaction commits."""
+
+    def run():
+        caches[CACHE_ALIAS].set(scope_key(scope), uuid.uuid4().hex, timeout=None)
+
+    run()
     transaction.on_commit(run)
 
 

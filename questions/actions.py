@@ -70,6 +70,7 @@ def accept(request, answer_id):
             is_accepted=False
         )
         Answer.objects.filter(pk=reply.pk).update(is_accepted=True)
+    cache.listed_changed()
     events.answer_accepted(reply)
     messages.success(request, _("You accepted this answer."))
     return redirect(reply)
@@ -120,8 +121,10 @@ def set_state(post, state):
     if isinstance(post, Question):
         cache.updated(post)
         expertise.refresh(accepted_answerers(post))
-    elif post.is_accepted:
-        expertise.refresh([post.author_id])
+    else:
+        cache.listed_changed()
+        if post.is_accepted:
+            expertise.refresh([post.author_id])
     if published:
         (events.question_published if isinstance(post, Question) else events.answer_published)(post)
 

@@ -14,12 +14,6 @@ class QuestionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, pre_save
-
         from . import cache
-        from .models import Question
 
-        pre_save.connect(cache.on_question_save, sender=Question, dispatch_uid="questions_cache")
-        post_delete.connect(
-            cache.on_question_delete, sender=Question, dispatch_uid="questions_cache"
-        )
+        cache.connect()

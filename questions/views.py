@@ -4,9 +4,6 @@ Members-only unless an editor made a resolved question public. Every lookup goes
 `Question.objects.visible_to()`, so an id someone may not read is a 404 whatever the view.
 """
 
-import datetime
-from collections import defaultdict
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -15,14 +12,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
 from home.listing import public
-from home.models import Topic
-from home.pagination import paginate
 from knowledge.models import KnowledgeArticlePage
 from localization.locales import active_language_code, active_locale
 from members import responses
@@ -33,9 +25,10 @@ from . import events
 from .access import is_moderator, takes_part
 from .forms import AnswerForm, QuestionForm
 from .limits import over_limit
+from .listing import QuestionList
 from .models import Answer, HelpfulVote, PostEdit, Question, QuestionFollow, State, shown_to
+from .terms import in_reader_language
 
-ANSWERED_LATELY = datetime.timedelta(days=30)
 SUGGESTIONS = 5
 
 
@@ -61,83 +54,9 @@ def is_trusted(user):
     return Question.objects.filter(published).exists() or Answer.objects.filter(published).exists()
 
 
-def in_reader_language(terms, locale=None):
-    """{term: name} for topics, sectors and regions, named in the language being read (`locale`,
-    else fetched) where they are translated (a question keeps those of the language it was asked
-    in): one query a kind of term from another language, none when all are in this one."""
-    locale = locale or active_locale()
-    keys = defaultdict(set)
-    for term in terms:
-        if term.locale_id != locale.pk:
-            keys[type(term)].add(term.translation_key)
-    translated = {}
-    for model, model_keys in keys.items():
-        rows = model.objects.filter(locale=locale, translation_key__in=model_keys)
-        translated.update({(model, row.translation_key): row.name for row in rows})
-    return {term: translated.get((type(term), term.translation_key), term.name) for term in terms}
-
-
 @private
 def index(request):
-    user = request.user
-    questions = Question.objects.visible_to(user).with_counts().order_by("-created_at", "-pk")
-    topics = Topic.objects.filter(locale__language_code=active_language_code())
-    topic = None
-    if slug := request.GET.get("topic", "")[:100]:
-        topic = topics.filter(slug=slug).first()
-        # A topic in any language: questions asked in others carry its translations.
-        questions = (
-            questions.filter(topics__translation_key=topic.translation_key).distinct()
-            if topic
-            else questions.none()
-        )
-    locales = Locale.objects.order_by("language_code")
-    language = request.GET.get("lang", "")[:10]
-    if language:
-        questions = questions.filter(locale__language_code=language)
-    show = request.GET.get("show", "")
-    if show == "unanswered":
-        questions = questions.filter(answer_count=0)
-    elif show == "resolved":
-        questions = questions.filter(resolved=True)
-    elif show == "following" and user.is_authenticated:
-        questions = questions.filter(follows__user=user)
-    answered_lately = (
-        Question.objects.filter(merged_into__isnull=True, state=State.PUBLISHED)
-        .filter(
-            Exists(
-                Answer.objects.filter(
-                    question=OuterRef("pk"),
-                    state=State.PUBLISHED,
-                    created_at__gte=timezone.now() - ANSWERED_LATELY,
-                )
-            )
-        )
-        .count()
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    listed = paginate(
-        request, questions.select_related("author", "locale").prefetch_related("topics")
-    )
-    names = in_reader_language([t for question in listed for t in question.topics.all()])
-    for question in listed:
-        question.topic_names = [names[t] for t in question.topics.all()]
-    return render(
-        request,
-        "questions/index.html",
-        {
-            "questions": listed,
-            "topics": topics,
-            "active_topic": topic,
-            "locales": locales,
-            "language": language,
-            "show": show,
-            "answered_lately": answered_lately,
-            "takes_part": takes_part(user),
-            "filter_query": query.urlencode(),
-        },
-    )
+    return render(request, "questions/index.html", {"listing": QuestionList(request)})
 
 
 @private

@@ -42,6 +42,9 @@ MEMBER_CEILING = 14
 # can help": the reader's blocks, the cards being cached). The search page keeps its pages found,
 # facets and promotions as a fragment: the questions section and the search's count remain.
 MEMBER_ALLOWANCES = {"topic page": 17}
+# Pages that are no Wagtail page, their listings cached by scope: the reader's permissions, the
+# page's group and the reader's membership or role, and whether they wrote a held post.
+MEMBER_ALLOWANCES |= {"questions": 6, "working groups": 6, "working group": 7, "group board": 8}
 # "People who can help" (peers/matches.py) rendered afresh, on case studies, questions and topic
 # pages: one query for the candidates and at most five for their contributions (articles 2, case
 # studies 2, accepted answers 1), whatever their number.

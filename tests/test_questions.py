@@ -620,7 +620,7 @@ def test_a_topic_lists_questions_asked_in_every_language_named_in_the_readers(
     topic_es.name, topic_es.slug = "Rehabilitación", "rehabilitacion"
     topic_es.save()
     response = client_for(asker).get("/es/questions/", {"topic": "rehabilitacion"})
-    listed = list(response.context["questions"])
+    listed = list(response.context["listing"].questions)
     assert set(listed) == {question, spanish_question}
     assert all(item.topic_names == ["Rehabilitación"] for item in listed)
     html = response.content.decode()
@@ -629,7 +629,7 @@ def test_a_topic_lists_questions_asked_in_every_language_named_in_the_readers(
 
 def test_members_narrow_the_questions_to_one_language(question, spanish_question, asker):
     response = client_for(asker).get(url("index"), {"lang": "es"})
-    assert list(response.context["questions"]) == [spanish_question]
+    assert list(response.context["listing"].questions) == [spanish_question]
     assert client_for(asker).get(url("index"), {"lang": "xx" * 50}).status_code == 200
 
 
@@ -642,7 +642,11 @@ def test_members_list_the_questions_they_follow(question, asker, peer):
     other = QuestionFactory(author=asker)
     client_for(peer).post(url("follow", question.pk))
     response = client_for(peer).get(url("index"), {"show": "following"})
-    assert list(response.context["questions"]) == [question]
+    assert list(response.context["listing"].questions) == [question]
     assert (
-        other not in client_for(asker).get(url("index"), {"show": "following"}).context["questions"]
+        other
+        not in client_for(asker)
+        .get(url("index"), {"show": "following"})
+        .context["listing"]
+        .questions
     )

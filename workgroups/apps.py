@@ -14,6 +14,7 @@ class WorkgroupsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import cache, signals
 
         signals.connect()
+        cache.connect()

@@ -19,7 +19,7 @@ from members.responses import private
 from questions.forms import FlagForm
 from questions.models import State
 
-from . import events
+from . import cache, events
 from .articles import draft_article
 from .forms import DocumentForm, InviteForm, MeetingForm, ReplyForm, ThreadForm
 from .limits import over_limit
@@ -133,22 +133,33 @@ def invite(request, group_id):
 
 @private
 def board(request, group_id):
+    """The threads are cached per group for its members who see only published ones (and
+    apart for its moderators); an author of a held or hidden thread gets them afresh."""
     group = space(request, group_id)
     moderator = moderates(request.user, group)
-    threads = (
-        group.threads.filter(shown_to(request.user, moderator))
-        .select_related("author")
-        .annotate(reply_count=Count("replies", filter=Q(replies__state=State.PUBLISHED)))
-    )
     form = ThreadForm(request.POST or None, instance=Thread(group=group, author=request.user))
     if request.method == "POST":
         writable(group)
         if form.is_valid():
             return save_post(request, form, group, "thread")
+    threads = (
+        group.threads.filter(shown_to(request.user, moderator))
+        .select_related("author")
+        .annotate(reply_count=Count("replies", filter=Q(replies__state=State.PUBLISHED)))
+    )
+    own = group.threads.filter(author=request.user).exclude(state=State.PUBLISHED)
     return render(
         request,
         "workgroups/board.html",
-        space_context(request, group, moderator, threads=threads, form=form),
+        space_context(
+            request,
+            group,
+            moderator,
+            threads=threads,
+            form=form,
+            shared=moderator or not own.exists(),
+            generation=cache.group_generation(group.pk),
+        ),
     )
 
 
@@ -206,6 +217,7 @@ def moderate(request, group_id, kind, post_id):
         raise Http404
     if post.moderate(state):  # publishing a held post tells the group, once
         announce(post)
+    cache.group_changed(group.pk)
     messages.success(request, _("The post has been updated."))
     return redirect(post)
 

@@ -6,6 +6,7 @@ is in the members' space (`space.py`).
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +17,8 @@ from knowledge.models import can_read_members_only
 from members.access import is_member, member_required
 from members.responses import private
 
-from . import events
+from . import cache, events
+from .access import is_moderator
 from .forms import ProposalForm
 from .limits import over_limit
 from .lookups import (
@@ -30,17 +32,24 @@ from .models import Joining, Membership, Status, WorkingGroup, WorkingGroupSetti
 
 @private
 def index(request):
-    groups = WorkingGroup.objects.visible_to(request.user).exclude(status=Status.ARCHIVED)
-    mine = set()
-    if request.user.is_authenticated:
-        mine = set(WorkingGroup.objects.member_of(request.user).values_list("group", flat=True))
+    """The list is the same for everyone of an audience in the same groups (`mine` decides
+    which proposals show), so the template caches it per audience, moderator and `mine`."""
+    user = request.user
+    mine = []
+    if user.is_authenticated:
+        mine = sorted(
+            WorkingGroup.objects.member_of(user).order_by().values_list("group", flat=True)
+        )
+    groups = WorkingGroup.objects.visible_to(user).exclude(status=Status.ARCHIVED)
     return render(
         request,
         "workgroups/index.html",
         {
             "groups": groups.prefetch_related("topics"),
             "mine": mine,
-            "takes_part": is_member(request.user),
+            "moderator": is_moderator(user),
+            "generation": cache.list_generation(),
+            "takes_part": is_member(user),
         },
     )
 
@@ -83,6 +92,8 @@ def published_articles(request, group):
 
 @private
 def detail(request, group_id):
+    """What the group shows (purpose, conveners, articles) is cached per group and audience;
+    the reader's membership and its forms are theirs."""
     group = visible_group(request, group_id)
     membership = membership_of(request.user, group)
     return render(
@@ -90,8 +101,8 @@ def detail(request, group_id):
         "workgroups/detail.html",
         {
             "group": group,
-            "conveners": group.conveners(),
-            "articles": published_articles(request, group),
+            "generation": cache.group_generation(group.pk),
+            "articles": SimpleLazyObject(lambda: published_articles(request, group)),
             "membership": membership,
             "is_member": membership is not None and membership.status == Membership.Status.ACTIVE,
             "takes_part": is_member(request.user),
