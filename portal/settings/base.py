@@ -335,7 +335,9 @@ if env.get("REDIS_URL"):
     # with local memory: a session ended in one worker would live on in the others' memory.)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    PAGE_CACHE_DIR = Path(env.private_directory(env.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache")))
+    PAGE_CACHE_DIR = Path(
+        env.private_directory(env.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache"))
+    )
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(PAGE_CACHE_DIR),
