@@ -50,7 +50,7 @@ class KnowledgeIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        context.update(topic_filtered(request, self.articles(request.user), topics))
+        context.update(topic_filtered(request, partial(self.articles, request.user), topics))
         return context
 
 

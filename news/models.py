@@ -37,7 +37,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index(self, request):
         topics = Topic.objects.filter(locale_id=self.locale_id)
-        return self.render(request, context_overrides=topic_filtered(request, self.news(), topics))
+        return self.render(request, context_overrides=topic_filtered(request, self.news, topics))
 
     @path("feed/", name="rss")
     def rss(self, request):

@@ -108,3 +108,41 @@ def test_bad_values_are_refused_with_a_clear_message(monkeypatch):
         env.get_bool("FLAG")
     with pytest.raises(ImproperlyConfigured, match="NUMBER must be a whole number"):
         env.get_int("NUMBER", 1)
+
+
+def test_sqlite_sessions_come_from_a_private_file_cache_every_worker_shares(tmp_path):
+    """No session query per request on SQLite (one host): sessions are read from files in the
+    page cache's private folder, written through to the database (a sign-out deletes the file,
+    which every worker reads); with another database and no Redis, from the database alone."""
+    show = (
+        "from django.conf import settings; import os, stat; "
+        "location = settings.CACHES.get('sessions', {}).get('LOCATION', ''); "
+        "print(settings.SESSION_ENGINE, settings.SESSION_CACHE_ALIAS, location, "
+        "location and oct(stat.S_IMODE(os.stat(location).st_mode)))"
+    )
+    folder = tmp_path / "pages"
+    sqlite = manage(
+        "shell",
+        "-c",
+        show,
+        **GOOD_PRODUCTION_ENV,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        PAGE_CACHE_DIR=str(folder),
+    )
+    assert sqlite.returncode == 0, sqlite.stderr
+    assert sqlite.stdout.split()[-4:] == [
+        "django.contrib.sessions.backends.cached_db",
+        "sessions",
+        str(folder / "sessions"),
+        "0o700",
+    ]
+    postgres = manage(
+        "shell",
+        "-c",
+        show,
+        **GOOD_PRODUCTION_ENV,
+        DATABASE_URL="postgres://portal:portal@127.0.0.1:5432/portal",
+        PAGE_CACHE_DIR=str(folder),
+    )
+    assert postgres.returncode == 0, postgres.stderr
+    assert postgres.stdout.split()[-2:] == ["django.contrib.sessions.backends.db", "default"]

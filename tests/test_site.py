@@ -7,6 +7,7 @@ from defusedxml import ElementTree
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models.signals import pre_init
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -173,3 +174,22 @@ def test_server_error_gets_the_500_page(client, home, monkeypatch):
     assert response.status_code == 500
     html = response.content.decode()
     assert "Something went wrong" in html and "database on fire" not in html
+
+
+def test_news_cards_name_their_type_without_making_a_page_each(client, news_index):
+    """A card reads its type from Wagtail's `page_type_display_name`: a template reading
+    `specific_class` calls the class, making one more page per card."""
+    for day in range(1, 4):
+        NewsPageFactory(parent=news_index, title=f"News of May {day}", date=f"2026-05-0{day}")
+    made = []
+
+    def count(sender, **kwargs):
+        made.append(sender)
+
+    pre_init.connect(count, sender=NewsPage)
+    try:
+        html = client.get("/news/").content.decode()
+    finally:
+        pre_init.disconnect(count, sender=NewsPage)
+    assert html.count('<p class="card__kind">News item</p>') == 3
+    assert len(made) == 3

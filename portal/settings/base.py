@@ -335,11 +335,25 @@ if env.get("REDIS_URL"):
     # with local memory: a session ended in one worker would live on in the others' memory.)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    PAGE_CACHE_DIR = Path(
+        env.private_directory(env.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache"))
+    )
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env.private_directory(env.get("PAGE_CACHE_DIR", BASE_DIR / ".page-cache")),
+        "LOCATION": str(PAGE_CACHE_DIR),
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        # SQLite keeps the site on one host: sessions read from files all its workers share,
+        # written through to the database (no query per request). A sign-out deletes the file,
+        # so every worker sees it; not so with several hosts, which need Redis.
+        CACHES["sessions"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.private_directory(PAGE_CACHE_DIR / "sessions"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+        SESSION_CACHE_ALIAS = "sessions"
 # A CDN or reverse proxy in front (off by default): purged per page by Wagtail's frontend cache.
 WAGTAILFRONTENDCACHE = env.frontend_cache_settings(
     env.get("FRONTEND_CACHE_PURGE_URL"),

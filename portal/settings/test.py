@@ -23,3 +23,4 @@ CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "
 PAGE_CACHE_ENABLED = False
 # Sessions as production keeps them with Redis (one process here, so local memory will do).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
