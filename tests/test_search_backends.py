@@ -368,3 +368,16 @@ def test_postgres_update_index_stems_each_language_as_its_own_and_norms_every_ti
     assert all(entry.title_norm == pytest.approx(mean / entry.length) for entry in entries)
     french_entry = entries.get(object_id=str(translated.pk))
     assert "'énerget'" in french_entry.title  # French stems; English would keep "énergétiqu"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index")
+def test_postgres_pages_have_an_index_on_the_key_search_entries_join_on(home):
+    """modelsearch joins index entries to pages on the page id as text; an index of pages on
+    exactly that expression lets each match find its page, not every page be read per search."""
+    backend = get_search_backend()
+    sql = str(backend.search("heat", Page.objects.live()).get_queryset().query)
+    assert '"wagtailsearch_indexentry"."object_id" = ("wagtailcore_page"."id")::varchar(50)' in sql
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailcore_page'")
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("((id)::character varying(50))" in definition for definition in definitions)
