@@ -8,6 +8,8 @@
     BACKENDS=engine,postgresql make bench-search   # only these (sqlite, postgresql, engine)
     SEARCH_BENCH_DIR=/tmp/b SEARCH_INDEX_PREFIX=b_ make bench-search  # beside another run
     .venv/bin/python bench/search_bench.py --n 100000 --reuse  # the last run's articles again
+    BACKENDS=postgresql .venv/bin/python bench/search_bench.py --n 100000 --reuse --keep-index
+                                           # and its index (PostgreSQL: the index lives there too)
 
 Seeds N generated news articles (towns, organisations and projects drawn from word lists with
 every inflection known) in a scratch database, builds the index with `update_index`, then asks
@@ -366,7 +368,9 @@ def run_backend(args):
     engine_pid = local_engine_pid(os.environ.get("SEARCH_URL", ""))
     started, started_cpu = time.perf_counter(), time.process_time()
     started_engine = process_cpu(engine_pid)
-    call_command("update_index", verbosity=0)
+    keep = args.keep_index and not ids_seeded and connection.vendor == "postgresql"
+    if not keep:
+        call_command("update_index", verbosity=0)
     build = time.perf_counter() - started
     build_cpu = time.process_time() - started_cpu
     build_engine = process_cpu(engine_pid) - started_engine
@@ -395,6 +399,9 @@ def run_backend(args):
         cpu.append((time.process_time() - started_cpu) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"search for {query!r} answered {response.status_code}")
+    database = (
+        database_times(client, asked[: args.timed]) if connection.vendor == "postgresql" else []
+    )
 
     name = type(backend).__name__
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -403,7 +410,10 @@ def run_backend(args):
         f"(load average {load}, {os.cpu_count()} CPUs)"
     )
     print(f"  seeding the pages: {seeding:.1f} s" if ids_seeded else "  seeding: reused")
-    print(f"  index build (update_index): {build:.1f} s, {args.n / build:.0f} articles/s")
+    if keep:
+        print("  index build: kept (--keep-index)")
+    else:
+        print(f"  index build (update_index): {build:.1f} s, {args.n / build:.0f} articles/s")
     if engine_pid:
         # The two processes take turns (a bulk request waits for the engine), so on a quiet
         # machine the build takes about their CPU time added up.
@@ -428,6 +438,31 @@ def run_backend(args):
         f"  search page CPU time in the site's process: p50 {percentile(cpu, 0.5):.0f} ms  "
         f"p95 {percentile(cpu, 0.95):.0f} ms"
     )
+    if database:
+        print(
+            "  search page time in PostgreSQL (EXPLAIN ANALYZE execution time, summed): "
+            f"p50 {percentile(database, 0.5):.0f} ms  p95 {percentile(database, 0.95):.0f} ms"
+        )
+
+
+def database_times(client, asked):
+    """Per search page, the execution time PostgreSQL reports for its statements (EXPLAIN
+    ANALYZE, asked again after the page): the database's share, apart from the round trips."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times = []
+    for query in asked:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/search/", {"q": query})
+        total = 0.0
+        with connection.cursor() as cursor:
+            for statement in captured.captured_queries:
+                if statement["sql"].lstrip().upper().startswith("SELECT"):
+                    cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + statement["sql"])
+                    total += cursor.fetchone()[0][0]["Execution Time"]  # psycopg reads the JSON
+        times.append(total)
+    return times
 
 
 def backends():
@@ -484,6 +519,11 @@ def main():
         "--reuse",
         action="store_true",
         help="keep a scratch database that holds the N articles already (no seeding)",
+    )
+    parser.add_argument(
+        "--keep-index",
+        action="store_true",
+        help="with --reuse on PostgreSQL, keep the index the last run built (no update_index)",
     )
     parser.add_argument("--only", help="measure this backend in this process (used internally)")
     args = parser.parse_args()

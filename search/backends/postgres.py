@@ -3,7 +3,6 @@
 modelsearch's PostgreSQL backend takes one SEARCH_CONFIG for every document; this subclass
 indexes each object with the configuration of its locale's language (so French plurals stem as
 French), and `for_language` gives the backend that searches in a language's configuration.
-`update_index` computes the entries' title norms once, at the end, rather than after each batch.
 """
 
 import copy
@@ -11,9 +10,7 @@ from collections import defaultdict
 
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
-    PostgresSearchAtomicRebuilder,
     PostgresSearchBackend,
-    PostgresSearchRebuilder,
     PostgresSearchResults,
 )
 
@@ -25,24 +22,10 @@ LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 DEFAULT_CONFIG = "english"
 
 
-class ConfigIndex(PostgresIndex):
-    """The index in one text search configuration, which may leave the title norms to later."""
-
-    def __init__(self, backend, norms_later=False):
-        super().__init__(backend)
-        self.norms_later = norms_later
-
-    def _refresh_title_norms(self, full=False):
-        # modelsearch recomputes the average title length over the whole index after each batch
-        # it adds (a scan that grows with the index); a rebuild does it once, in `finish`.
-        if full or not self.norms_later:
-            super()._refresh_title_norms(full)
-
-
 class PortalPostgresIndex(PostgresIndex):
-    norms_later = False  # set while `update_index` rebuilds, which computes them at the end
-
     def add_items(self, model, objs):
+        """Each language's objects through modelsearch's index, on a backend in its configuration
+        (modelsearch's indexer reads the configuration from the backend)."""
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_config = defaultdict(list)
         for obj in objs:
@@ -50,17 +33,7 @@ class PortalPostgresIndex(PostgresIndex):
                 self.backend.config_for(languages.get(getattr(obj, "locale_id", None)))
             ].append(obj)
         for config, group in by_config.items():
-            index = ConfigIndex(self.backend.with_config(config), self.norms_later)
-            index.add_items(model, group)
-
-
-class NormsOnceMixin:
-    """A rebuild's batches leave the title norms to its `finish` (modelsearch's full refresh)."""
-
-    def start(self):
-        index = super().start()
-        index.norms_later = True
-        return index
+            PostgresIndex(self.backend.with_config(config)).add_items(model, group)
 
 
 class PortalPostgresSearchResults(GroupedFacets, PostgresSearchResults):
@@ -70,10 +43,6 @@ class PortalPostgresSearchResults(GroupedFacets, PostgresSearchResults):
 class PortalPostgresSearchBackend(PostgresSearchBackend):
     index_class = PortalPostgresIndex
     results_class = PortalPostgresSearchResults
-    rebuilder_class = type("Rebuilder", (NormsOnceMixin, PostgresSearchRebuilder), {})
-    atomic_rebuilder_class = type(
-        "AtomicRebuilder", (NormsOnceMixin, PostgresSearchAtomicRebuilder), {}
-    )
 
     def __init__(self, params):
         super().__init__(params)
