@@ -33,8 +33,7 @@ run: migrate ## Serve the demo site on 127.0.0.1:8000 (SQLite; the engine at SEA
 serve: install ## Serve with gunicorn, production settings and whitenoise (needs SECRET_KEY, ALLOWED_HOSTS)
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi \
-		--bind 127.0.0.1:$${PORT:-8000} --workers $${WEB_CONCURRENCY:-2}
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn --config gunicorn.conf.py
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund

@@ -236,13 +236,11 @@ def main():
     server = subprocess.Popen(  # noqa: S603  # nosec B603
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "portal.wsgi",
-            f"--bind=127.0.0.1:{args.port}",
-            f"--workers={args.workers}",
+            "--config=gunicorn.conf.py",  # the deployment's, with its PORT and WEB_CONCURRENCY
             "--log-level=warning",
         ],
         cwd=ROOT,
-        env=env,
+        env=env | {"PORT": str(args.port), "WEB_CONCURRENCY": str(args.workers)},
     )
     base = f"http://127.0.0.1:{args.port}"
     try:

@@ -57,6 +57,26 @@ def test_production_deploy_check_prints_no_warning():
     assert "WARNINGS" not in result.stdout + result.stderr
 
 
+def test_gunicorn_config_serves_the_portal_on_the_port_and_workers_from_the_environment():
+    # `make serve`, `make bench` and `make load-test` all start gunicorn with this one file.
+    result = subprocess.run(  # noqa: S603
+        [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py"]
+        + ["--print-config"],
+        cwd=ROOT,
+        env={**os.environ, "PORT": "8123", "WEB_CONCURRENCY": "3"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    printed = (line.split(" = ", 1) for line in result.stdout.splitlines() if " = " in line)
+    settings = {name.strip(): value.strip() for name, value in printed}
+    assert settings["wsgi_app"] == "portal.wsgi"
+    assert settings["bind"] == "['127.0.0.1:8123']"
+    assert settings["workers"] == "3"
+    assert settings["worker_class"] == "sync"
+
+
 def test_database_search_backend_is_the_default():
     assert env.search_backends("", "", "portal_") == {"default": {"BACKEND": "search.backends"}}
 
