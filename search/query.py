@@ -35,6 +35,7 @@ MAX_PARAM_LENGTH = 100
 SNIPPET_WORDS = 32
 SORTS = ("relevance", "newest")
 WORD = re.compile(r"\w+", re.UNICODE)
+PARTIAL_COUNTED = 1000  # pages matching only some words, counted up to this: "more than …"
 VOCABULARY_SIZE = 50_000  # the most frequent words of titles and summaries
 VOCABULARY_SECONDS = 3600
 VOCABULARY_KEY = "search:vocabulary:by-length"
@@ -213,10 +214,17 @@ class Results:
             )
 
     def tier_count(self, tier):
-        """Counted once: modelsearch keeps the count."""
+        """Counted once: modelsearch keeps the count. Below a page of full matches, pages matching
+        some words are counted at most up to PARTIAL_COUNTED: a common word of the query is shared
+        by a good part of the index, which PostgreSQL would otherwise count row by row."""
         if tier and self.tier_count(0) >= PAGE_SIZE:
-            return self.unranked.count()
+            return min(self.unranked[:PARTIAL_COUNTED].count(), PARTIAL_COUNTED)
         return self.tiers[tier].count()
+
+    @property
+    def more(self):
+        """Whether more pages match some words than were counted."""
+        return len(self.tiers) > 1 and self.tier_count(1) == PARTIAL_COUNTED
 
     def count(self):
         return sum(self.tier_count(tier) for tier in range(len(self.tiers)))

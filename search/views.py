@@ -90,6 +90,7 @@ def render_results(request, pages, query, words, filters, number):
         "query": query,
         "filters": filters,
         "results": page_obj,
+        "more": getattr(found, "more", False),
         "items": [{"page": page, "snippet": snippet(page, marked)} for page in page_obj],
         "facets": facet_links(facets(found), query, filters),
         "promotions": promoted_pages(pages, query) if query and first else [],
