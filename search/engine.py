@@ -3,10 +3,12 @@
 The stock mapping analyses text with the standard analyzer only, so "pumps" never finds "pump". A
 subclass is needed because the mapping and query compiler are the only places the fields are
 named: the catch-all text fields also get one sub-field per site language, analysed by the
-engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer), and a
-search matches the words as written or as stemmed in the language being read, whichever scores more.
-Each word may also be one or two typos off (the engine's fuzziness), and `update_index` fills its
-new index without refreshing it until the end, building the next batch while the engine indexes.
+engine's own language analyzer (`english`, `french`, `spanish`: stop words and a stemmer). The
+site search (`search_words`, `WordSearch`) matches each word by its stem in the language being
+read, within a typo or two of a stem (the engine's fuzziness), and as written only as a tie-break,
+in one bool query a page of results, its counts and tiers in one request. `update_index` fills
+its new index without refreshing it until the end, building the next batch while the engine
+indexes.
 
 Configured by portal/settings/env.py as `BACKEND = "search.engine"` with `ENGINE` naming the
 module of Wagtail's (modelsearch's) backend to extend.
@@ -20,11 +22,13 @@ from importlib import import_module
 import elastic_transport
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import SearchField, get_indexed_models
-from modelsearch.query import Fuzzy, Or, PlainText
+from modelsearch.query import Fuzzy, MatchAll, Or, PlainText
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import OpenSearchException
 
 from django.utils.translation import get_language
+
+from home.pagination import PAGE_SIZE
 
 from .query import roots
 
@@ -35,6 +39,9 @@ ANALYZERS = {"en": "english", "fr": "french", "es": "spanish"}
 UNAVAILABLE = (OpenSearchException, elastic_transport.TransportError, elastic_transport.ApiError)
 FACET_VALUES = 100  # buckets per facet (the engine's default is 10)
 SNIPPET_CHARACTERS = 200
+# A word within `fuzziness: AUTO` of an indexed word whose first letter it shares, among its
+# closest few: a typo rarely hits the first letter, and each expansion is one more term to score.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 10}
 
 
 def language_analyzer():
@@ -75,6 +82,13 @@ class LanguageQueryMixin:
         ]
         return remapped + stemmed
 
+    def _compile_fuzzy_query(self, query, fields):
+        """modelsearch's fuzzy match, with the site's prefix length and expansions (`FUZZY`)."""
+        compiled = super()._compile_fuzzy_query(query, fields)
+        match = compiled.get("multi_match") or next(iter(compiled["match"].values()))
+        match.update(FUZZY)
+        return compiled
+
 
 def query_words(query):
     """The words of a search query (PlainText, Fuzzy and the queries combining them)."""
@@ -95,10 +109,16 @@ def text_fields(model, mapping_class):
 
 
 class ResultsMixin:
-    """Facets in one aggregation request, and the engine's highlighter for snippets."""
+    """Facets in one aggregation request, the engine's highlighter for snippets, and the public
+    calls `WordSearch` builds its requests with."""
 
     def facets(self, fields):
         """[{value: count}] of each (model, field) over the matches, in one request."""
+        return self.facets_of(self.query_compiler.get_query(), fields)
+
+    def facets_of(self, query, fields):
+        """[{value: count}] of each (model, field) over the pages `query` matches, in one request
+        the engine's request cache keeps (until the index next refreshes)."""
         mapping = self.backend.mapping_class
         aggregations = {}
         for position, (model, field_name) in enumerate(fields):
@@ -107,21 +127,37 @@ class ResultsMixin:
             )
             column = mapping(model).get_field_column_name(field)
             aggregations[str(position)] = {"terms": {"field": column, "size": FACET_VALUES}}
-        body = {**self._get_es_body(for_count=True), "aggregations": aggregations}
-        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
-        response = self._backend_do_search(body, index=index.name, size=0)["aggregations"]
+        body = {"query": query, "aggregations": aggregations}
+        response = self.do_search(body, size=0, request_cache=True)["aggregations"]
         return [
             {bucket["key"]: bucket["doc_count"] for bucket in response[str(position)]["buckets"]}
             for position in range(len(fields))
         ]
 
+    def do_search(self, body, **params):
+        """The engine's answer to `body` on this model's index, hits carrying their pk only."""
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
+        return self._backend_do_search(
+            body, index=index.name, _source=False, **{self.fields_param_name: "pk"}, **params
+        )
+
+    def pages_of(self, hits):
+        """The pages of a list of hits, in their order, with their highlighted passages."""
+        return list(self._get_results_from_hits(hits))
+
     def _get_es_body(self, for_count=False):
-        """The query, with one highlighted passage of the matches' own text when not counting:
-        each paragraph of a body is a value of its own, so a passage never runs into the next."""
         body = super()._get_es_body(for_count)
-        words = query_words(self.query_compiler.query)
-        if words and not for_count:
-            body["highlight"] = {
+        if not for_count:
+            body.update(self.highlight(query_words(self.query_compiler.query)))
+        return body
+
+    def highlight(self, words):
+        """One highlighted passage of the matches' own text (nothing without words): each
+        paragraph of a body is a value of its own, so a passage never runs into the next."""
+        if not words:
+            return {}
+        return {
+            "highlight": {
                 # Words starting like a query word, as the database backends' snippets mark them
                 # (search/query.py): the fields quoted are analysed as written, not stemmed.
                 "highlight_query": {
@@ -134,7 +170,7 @@ class ResultsMixin:
                 "number_of_fragments": 1,
                 "fragment_size": SNIPPET_CHARACTERS,
             }
-        return body
+        }
 
     def highlighted_fields(self):
         model = self.query_compiler.queryset.model
@@ -162,7 +198,114 @@ class ResultsMixin:
             yield result
 
 
+# What a word's match weighs beside its stem's (1): within a typo or two of a stem (a stem's own
+# match scores here too, so another form loses nothing), and as written, a tie-break small enough
+# that an unrelated page holding the query's form as written never outranks the page holding
+# another form of every word in its title.
+NEAR_STEM = 0.5
+AS_WRITTEN = 0.2
+# Added to the score of a page matching every word (a filter: its score is this constant), so it
+# ranks above any page matching only some of them; BM25 scores of a few words stay far below.
+EVERY_WORD = 1000.0
+
+
+def word_clause(word, written, stemmed):
+    """One query word matching a page: its stem, a stem within the engine's fuzziness, or the
+    word as written, each summed over the fields (so the title's weight adds to the body's)."""
+    matches = [
+        {"query": word, "fields": stemmed},
+        {"query": word, "fields": stemmed, **FUZZY, "boost": NEAR_STEM},
+        {"query": word, "fields": written, "boost": AS_WRITTEN},
+    ]
+    return {"bool": {"should": [{"multi_match": {**m, "type": "most_fields"}} for m in matches]}}
+
+
+class WordSearch:
+    """The site search's results on the engine (search/query.py `Results` on the databases): one
+    request answers the page of hits, how many pages match every word and how many match some,
+    and one more (cached by the engine's request cache) the facets.
+
+    Pages matching every word rank first (a constant added to their score), then pages matching
+    most words, as one bool query; newest first within each when sorted so. The tiers are
+    counted with a filter aggregation rather than a request each."""
+
+    def __init__(self, backend, pages, words, sort):
+        relevance = sort == "relevance"
+        if not relevance:
+            pages = pages.order_by("-first_published_at", "-id")  # as search/query.py sorts
+        # modelsearch's results for the same pages: their filters, sort and index, and the pages
+        # of the hits (with the highlighter's passages, `ResultsMixin`).
+        self.base = backend.search(MatchAll(), pages, order_by_relevance=relevance)
+        self.words = words
+        compiler = self.base.query_compiler
+        fields = compiler.remapped_fields
+        written = [f.field_name_with_boost for f in fields if "." not in f.field_name]
+        stemmed = [f.field_name_with_boost for f in fields if "." in f.field_name] or written
+        clauses = [word_clause(word, written, stemmed) for word in words]
+        self.filters = compiler.get_filters()
+        self.every = {"bool": {"filter": clauses}}
+        self.some = {"bool": {"should": clauses, "minimum_should_match": 1}}
+        some = self.some if relevance else {"constant_score": {"filter": self.some}}
+        self.query = {
+            "bool": {
+                "filter": self.filters,
+                "must": some,
+                "should": {"constant_score": {"filter": self.every, "boost": EVERY_WORD}},
+            }
+        }
+        self.sort = None if relevance else ["_score", *compiler.get_sort()]
+        self.answer = None  # (start, stop, the engine's answer) of the last window fetched
+
+    def fetch(self, start, stop):
+        body = {
+            "query": self.query,
+            "track_total_hits": True,
+            "aggregations": {"every": {"filter": self.every}},
+            **({"sort": self.sort} if self.sort else {}),
+            **self.base.highlight(self.words),
+        }
+        answer = self.base.do_search(body, from_=start, size=stop - start)
+        self.answer = (start, stop, answer)
+        return answer
+
+    def window(self, start, stop):
+        """The engine's answer holding hits start to stop (the first page's, for counting)."""
+        if self.answer is None or not self.answer[0] <= start <= stop <= self.answer[1]:
+            self.fetch(start, max(stop, start + PAGE_SIZE))
+        return self.answer[2]
+
+    def tier_count(self, tier):
+        """Pages matching every word (tier 0), or only some (1): counted with any window."""
+        answer = self.answer[2] if self.answer else self.window(0, PAGE_SIZE)
+        every = answer["aggregations"]["every"]["doc_count"]
+        return every if tier == 0 else answer["hits"]["total"]["value"] - every
+
+    def count(self):
+        return self.tier_count(0) + self.tier_count(1)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        hits = self.window(start, stop)["hits"]["hits"]
+        offset = self.answer[0]
+        return self.base.pages_of(hits[start - offset : stop - offset])
+
+    def facets(self, fields):
+        """[{value: count}] of each (model, field) among the pages matching every word, or if
+        none does, among those matching any."""
+        matching = self.every if self.tier_count(0) else self.some
+        return self.base.facets_of({"bool": {"filter": [*self.filters, matching]}}, fields)
+
+
 class FuzzyWordsMixin:
+    def search_words(self, words, pages, sort):
+        """The site search's results (search/query.py `results`) in a request a page."""
+        return WordSearch(self, pages, words, sort)
+
     def word_query(self, word):
         """One query word, as typed or stemmed, or within the engine's `fuzziness: AUTO` of an
         indexed word (one edit for 3-5 letters, two beyond): a page matching it exactly matches

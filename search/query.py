@@ -254,6 +254,8 @@ def results(backend, pages, words, sort):
     its own. Without words, every page in `pages`, newest first."""
     if not words:
         return pages.order_by("-first_published_at", "-pk"), {}
+    if hasattr(backend, "search_words"):  # an engine's one request a page (search/engine.py)
+        return backend.search_words(words, pages, sort), {}
     found = Results(backend, pages, words, {}, sort)
     if found.tier_count(0) < PAGE_SIZE and not hasattr(backend, "word_query"):
         fixes = corrections(words)

@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from opensearchpy import OpenSearch
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -308,3 +309,46 @@ def test_search_page_says_search_is_unavailable_while_the_engine_is_down(client,
     assert "Search is unavailable" in response.content.decode()
     suggestions = client.get(reverse("search_suggest"), {"q": "bik"})
     assert suggestions.status_code == 200 and suggestions.json()["results"] == []
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_engine_answers_a_search_page_in_one_request_and_one_for_its_facets(
+    client, home, monkeypatch
+):
+    index = NewsIndexPageFactory(parent=home)
+    for title in ("Selby heat pumps", "Selby heat pump grants", "Selby garden"):
+        NewsPageFactory(parent=index, title=title)
+    sent = []
+    for name in ("search", "count", "msearch"):
+        send = getattr(OpenSearch, name)
+        monkeypatch.setattr(OpenSearch, name, recording(send, name, sent))
+    response = client.get(reverse("search"), {"q": "selby heat pumps"})
+    assert response.status_code == 200
+    assert response.context["results"].paginator.count == 3
+    pages = [name for name, index in sent if "wagtailcore_page" in index]
+    assert pages == ["search", "search"]  # the page of hits with its counts; the facets
+
+
+def recording(send, name, sent):
+    def record(client, *args, **kwargs):
+        sent.append((name, str(kwargs.get("index"))))
+        return send(client, *args, **kwargs)
+
+    return record
+
+
+@pytest.mark.live_search
+@needs_engine
+def test_engine_ranks_every_word_in_another_form_above_pages_with_some_words_as_written(
+    client, home
+):
+    index = NewsIndexPageFactory(parent=home)
+    fixed = {"intro": "A note from the network.", "byline": "Editorial team"}
+    # The reader remembers "pump" and "installing" in a title, and asks for "pumps installed".
+    remembered = NewsPageFactory(parent=index, title="Selby pump installing", **fixed)
+    body = [("paragraph", "<p>Volunteers installed them in Selby.</p>")]
+    written = NewsPageFactory(parent=index, title="Selby pumps", body=body, **fixed)
+    some = NewsPageFactory(parent=index, title="Selby pumps survey", **fixed)
+    response = client.get(reverse("search"), {"q": "selby pumps installed"})
+    assert [page.pk for page in response.context["results"]] == [remembered.pk, written.pk, some.pk]
