@@ -40,8 +40,8 @@ FRESH_MEMBER_CEILING = 30
 MEMBER_CEILING = 14
 # Pages with their own allowances: the search page (facets per page type found, the questions
 # section), and a topic page (its pages, a query per page type, and "People who can help": the
-# reader's blocks, the cards being cached).
-MEMBER_ALLOWANCES = {"search": 19, "topic page": 17}
+# reader's blocks, the cards being cached); a case study and a question, below the ceiling.
+MEMBER_ALLOWANCES = {"search": 19, "topic page": 17, "case study": 13, "question": 9}
 # "People who can help" (peers/matches.py) rendered afresh, on case studies, questions and topic
 # pages: one query for the candidates and at most five for their contributions (articles 2, case
 # studies 2, accepted answers 1), whatever their number.
