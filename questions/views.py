@@ -107,12 +107,14 @@ def question_context(request, question, answer_form=None):
     can_answer = participant and question.state == State.PUBLISHED and not question.locked
     if can_answer and answer_form is None:
         answer_form = AnswerForm()
-    terms = [*question.topics.all(), question.sector, question.region]
+    topics = list(question.topics.all())
+    terms = [*topics, question.sector, question.region]
     # Read in the language it was asked in (the usual case), its Locale needs no query.
     reading = question.locale if question.locale.language_code == active_language_code() else None
     names = in_reader_language([term for term in terms if term is not None], reading)
     return {
         "question": question,
+        "topics": topics,
         "term_names": list(names.values()),
         "answers": answers,
         "answer_form": answer_form if can_answer else None,
@@ -127,18 +129,19 @@ def question_context(request, question, answer_form=None):
 
 
 def question_for_page(request, question_id, merged=False):
-    """The question with what its page shows, and whether the reader follows it, in one query
-    (and one for its topics); with `merged`, a duplicate merged into another too."""
+    """The question with its author and terms, and whether the reader follows it, in one query;
+    with `merged`, a duplicate merged into another too. Its image and document (few questions
+    have one) are looked up when the page shows them: joining them costs every page."""
     user = request.user
     questions = Question.objects.visible_to(user)
     if merged:
         questions |= Question.objects.filter(merged_into__isnull=False)
     questions = questions.select_related(
-        "author", "sector", "region", "image", "document", "article", "locale"
+        "author", "sector", "region", "article", "locale"
     ).annotate(
         following=Exists(QuestionFollow.objects.filter(question=OuterRef("pk"), user_id=user.pk))
     )
-    return get_object_or_404(questions.prefetch_related("topics"), pk=question_id)
+    return get_object_or_404(questions, pk=question_id)
 
 
 @private

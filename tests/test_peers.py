@@ -292,8 +292,12 @@ def cached(settings):
 def offered(client, topic):
     """The names in "People who can help" on the topic's page, as `client` reads it the second
     time: from the cache (a test's first request also makes the site's settings, which purges)."""
-    client.get(f"/topics/{topic.slug}/")
-    html = client.get(f"/topics/{topic.slug}/").content.decode()
+    return offered_at(client, f"/topics/{topic.slug}/")
+
+
+def offered_at(client, address):
+    client.get(address)
+    html = client.get(address).content.decode()
     if 'id="matches-heading"' not in html:
         return set()
     section = html.split('id="matches-heading"', 1)[1].split("</section>", 1)[0]
@@ -344,6 +348,27 @@ def test_an_accepted_answer_shows_at_once_in_cached_matches(cached, people, heat
     answer = AnswerFactory(question=question, author=rui.user)
     nadia.post(reverse("questions:accept", args=[answer.pk]))
     assert offered(nadia, heat_pumps) == {"Omar Writer", "Pia Stated", "Rui Answerer"}
+
+
+def test_a_case_studys_cached_matches_leave_out_each_reader_and_follow_its_published_topics(
+    cached, people, heat_pumps, home
+):
+    solar = TopicFactory(name="Solar", slug="solar")
+    profile_of("Rui", "Answerer", expertise=[solar])
+    case = publish(
+        CaseStudyPageFactory(
+            parent=CaseStudyIndexPageFactory(parent=home),
+            contact_user=people["pia"].user,
+            topics=[heat_pumps],
+        )
+    )
+    nadia = login(people["nadia"].user)
+    assert offered_at(nadia, case.url) == {"Omar Writer"}  # Pia, the contact, left out
+    assert offered_at(login(people["omar"].user), case.url) == set()
+    assert offered_at(nadia, case.url) == {"Omar Writer"}
+    case.topics = [solar]
+    publish(case)
+    assert offered_at(nadia, case.url) == {"Rui Answerer"}
 
 
 def test_visitors_and_non_members_never_get_the_matches_a_member_was_shown(

@@ -296,6 +296,21 @@ def test_empty_and_huge_answers_get_form_errors(question, peer):
     assert not Answer.objects.exists()
 
 
+def test_the_empty_answer_form_is_shared_and_a_members_errors_and_text_stay_theirs(
+    question, peer, asker, settings
+):
+    settings.PAGE_CACHE_ENABLED = True  # and so the fragments: the empty answer form is one
+    address = url("detail", question.pk)
+    for _ in range(2):
+        assert 'name="body"' in client_for(peer).get(address).content.decode()
+    mistaken = client_for(peer).post(url("answer", question.pk), {"body": "draft " * 2000})
+    html = mistaken.content.decode()
+    assert "at most 10000 characters" in html and "draft draft" in html
+    other = client_for(asker).get(address).content.decode()
+    assert 'name="body"' in other
+    assert "at most 10000 characters" not in other and "draft draft" not in other
+
+
 # Idempotence
 
 

@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html_join
 
 from ..access import is_member as user_is_member
 from ..directory import listed_profiles
@@ -40,6 +41,7 @@ class Shown:
     user_id: int
     is_removed: bool
     html: str
+    flag_url: str
 
 
 def threads_of(page):
@@ -64,7 +66,8 @@ def threads_of(page):
             "members/comment_text.html",
             {"comment": comment, "listed": comment.user_id in listed},
         )
-        shown = Shown(comment.pk, comment.user_id, comment.is_removed, html)
+        flag_url = reverse("comments-flag", args=[comment.pk])
+        shown = Shown(comment.pk, comment.user_id, comment.is_removed, html, flag_url)
         if comment.level == 0 or not threads:
             threads.append({"comment": shown, "children": []})
         else:
@@ -77,6 +80,22 @@ def comment_threads(context, page):
     """`threads_of(page)`, the same for every reader: kept with the page's fragments (purged
     when a comment is approved, hidden or removed, and when a profile changes)."""
     return context["fragments"].get_or_set("discussion", partial(threads_of, page), page.pk)
+
+
+# What django-comments' form checks a post against (its `initial`: target and a signed time).
+SECURITY_FIELDS = ("content_type", "object_pk", "timestamp", "security_hash")
+
+
+@register.simple_tag(takes_context=True)
+def comment_form_hidden(context, form, next_url):
+    """The hidden fields every comment form under a page shares (the reader's CSRF token, the
+    form's security data, where to return), rendered once for the reply forms and the last."""
+    fields = [
+        ("csrfmiddlewaretoken", context.get("csrf_token")),
+        *((name, form.initial[name]) for name in SECURITY_FIELDS),
+        ("next", f"{next_url}#comments"),
+    ]
+    return format_html_join("", '<input type="hidden" name="{}" value="{}">', fields)
 
 
 @register.simple_tag(takes_context=True)

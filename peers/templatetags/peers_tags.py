@@ -6,6 +6,8 @@ from functools import partial
 from django import template
 from django.template.loader import render_to_string
 
+from wagtail.models import Page
+
 from home.models import Topic
 from members.access import is_member
 
@@ -35,19 +37,22 @@ def cards_for(topics):
 
 
 @register.inclusion_tag("peers/people_who_can_help.html", takes_context=True)
-def people_who_can_help(context, topics, exclude=None):
-    """Members who know `topics` (or one topic), with why; `exclude` is a user id (the asker,
-    the contact). The cards are the same for every member (cached, purged with the pages and
-    when a profile or a contribution changes: members/cache.py, peers/expertise.py); whom this
-    reader may not be offered (themselves, `exclude`, blocks either way) is left out here, per
-    request."""
+def people_who_can_help(context, subject, exclude=None):
+    """Members who know `subject`'s topics (a topic, a list of topics, or a page, whose topics
+    are then read only when its cards are not cached), with why; `exclude` is a user id (the
+    asker, the contact). The cards are the same for every member (cached, purged with the pages
+    and when a profile or a contribution changes: members/cache.py, peers/expertise.py); whom
+    this reader may not be offered (themselves, `exclude`, blocks either way) is left out here,
+    per request."""
     user = context["request"].user
     if not is_member(user):
         return {"cards": []}
-    topics = [topics] if isinstance(topics, Topic) else list(topics)
-    cards = context["fragments"].get_or_set(
-        "people-who-can-help", partial(cards_for, topics), *sorted(topic.pk for topic in topics)
-    )
+    if isinstance(subject, Page):  # its topics change only when it is published: a purge
+        compute, vary_on = (lambda: cards_for(subject.topic_list)), ("page", subject.pk)
+    else:
+        topics = [subject] if isinstance(subject, Topic) else list(subject)
+        compute, vary_on = partial(cards_for, topics), sorted(topic.pk for topic in topics)
+    cards = context["fragments"].get_or_set("people-who-can-help", compute, *vary_on)
     hidden = matches.hidden_from(user, [exclude]) if cards else ()
     return {"cards": matches.pick(cards, hidden)}
 
