@@ -39,8 +39,9 @@ FRESH_MEMBER_CEILING = 30
 # that are no Wagtail page look up no site (the language switcher has no translations to find).
 MEMBER_CEILING = 14
 # Pages with their own allowances: a topic page (its pages, a query per page type, and "People who
-# can help": the reader's blocks, the cards being cached); a case study and a question, below the ceiling. The search page keeps its pages found,
-# facets and promotions as a fragment: the questions section and the search's count remain.
+# can help": the reader's blocks, the cards being cached); a case study and a question, below the
+# ceiling. The search page keeps its pages found, facets and promotions as a fragment: the
+# questions section and the search's count remain.
 MEMBER_ALLOWANCES = {"topic page": 17, "case study": 13, "question": 9}
 # Pages that are no Wagtail page, their listings cached by scope: the reader's permissions, the
 # page's group and the reader's membership or role, and whether they wrote a held post.
