@@ -198,11 +198,12 @@ class ResultsMixin:
             yield result
 
 
-# What a word's match weighs beside its stem's (1): within a typo or two of a stem (a stem's own
-# match scores here too, so another form loses nothing), and as written, a tie-break small enough
-# that an unrelated page holding the query's form as written never outranks the page holding
-# another form of every word in its title.
-NEAR_STEM = 0.5
+# What a word's match weighs beside its stem's (1): within a typo or two of a stem or of a word as
+# written (a typo can change what the stemmer keeps: "buess" stays "buess", "buses" is "buse"),
+# only the best of the three counting, so a typo's page is not halved below pages holding the
+# other words; and as written, a tie-break small enough that an unrelated page holding the query's
+# form as written never outranks the page holding another form of every word in its title.
+NEAR_STEM = 0.7
 AS_WRITTEN = 0.2
 # Added to the score of a page matching every word (a filter: its score is this constant), so it
 # ranks above any page matching only some of them; BM25 scores of a few words stay far below.
@@ -210,14 +211,15 @@ EVERY_WORD = 1000.0
 
 
 def word_clause(word, written, stemmed):
-    """One query word matching a page: its stem, a stem within the engine's fuzziness, or the
-    word as written, each summed over the fields (so the title's weight adds to the body's)."""
-    matches = [
-        {"query": word, "fields": stemmed},
-        {"query": word, "fields": stemmed, **FUZZY, "boost": NEAR_STEM},
-        {"query": word, "fields": written, "boost": AS_WRITTEN},
-    ]
-    return {"bool": {"should": [{"multi_match": {**m, "type": "most_fields"}} for m in matches]}}
+    """One query word matching a page: the best of its stem, a stem within the engine's fuzziness
+    and a written word within it, each summed over the fields (so the title's weight adds to the
+    body's), plus the word as written."""
+
+    def match(fields, **options):
+        return {"multi_match": {"query": word, "fields": fields, "type": "most_fields", **options}}
+
+    best = [match(stemmed), *(match(f, **FUZZY, boost=NEAR_STEM) for f in (stemmed, written))]
+    return {"bool": {"should": [{"dis_max": {"queries": best}}, match(written, boost=AS_WRITTEN)]}}
 
 
 class WordSearch:

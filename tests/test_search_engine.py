@@ -161,6 +161,20 @@ def test_engine_finds_a_misspelled_word_without_a_correction_and_ranks_the_exact
 
 @pytest.mark.live_search
 @needs_engine
+def test_engine_ranks_a_page_with_every_word_one_misspelled_above_pages_with_some_words(
+    client, home
+):
+    index = NewsIndexPageFactory(parent=home)
+    fixed = {"intro": "A note from the network.", "byline": "Editorial team"}
+    # "buess" is one swap from "buses", but its stem ("buess") is two edits from theirs ("buse").
+    buses = NewsPageFactory(parent=index, title="Selby buses repaired in winter", **fixed)
+    some = NewsPageFactory(parent=index, title="Selby repaired", **fixed)
+    response = client.get(reverse("search"), {"q": "selby buess repaired"})
+    assert [page.pk for page in response.context["results"]] == [buses.pk, some.pk]
+
+
+@pytest.mark.live_search
+@needs_engine
 def test_a_rebuild_fills_its_new_index_unrefreshed_and_restores_refreshing_after(db):
     prefix = f"portal_test_{uuid.uuid4().hex[:8]}_"
     params = dict(env.search_backends("opensearch2", os.environ["SEARCH_URL"], prefix)["default"])
