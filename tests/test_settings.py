@@ -148,6 +148,7 @@ def test_sqlite_sessions_come_from_a_private_file_cache_every_worker_shares(tmp_
         **GOOD_PRODUCTION_ENV,
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         PAGE_CACHE_DIR=str(folder),
+        REDIS_URL="",  # without Redis (CI sets it for the suite)
     )
     assert sqlite.returncode == 0, sqlite.stderr
     assert sqlite.stdout.split()[-4:] == [
@@ -163,6 +164,7 @@ def test_sqlite_sessions_come_from_a_private_file_cache_every_worker_shares(tmp_
         **GOOD_PRODUCTION_ENV,
         DATABASE_URL="postgres://portal:portal@127.0.0.1:5432/portal",
         PAGE_CACHE_DIR=str(folder),
+        REDIS_URL="",
     )
     assert postgres.returncode == 0, postgres.stderr
     assert postgres.stdout.split()[-2:] == ["django.contrib.sessions.backends.db", "default"]
