@@ -605,3 +605,24 @@ def test_results_page_through_every_match_once_and_past_the_end_give_the_last_pa
         assert last.status_code == 200
         assert titles(last) == titles(second)
     assert titles(client.get(URL, {"q": "loft", "sort": sort, "page": "x"})) == titles(first)
+
+
+def test_pages_matching_some_words_are_counted_up_to_a_bound_and_the_page_says_more(
+    client, news_index, monkeypatch
+):
+    for number in range(PAGE_SIZE):
+        NewsPageFactory(
+            parent=news_index, title=f"Loft insulation {number}", body=body("Loft insulation.")
+        ).save_revision().publish()
+    for number in range(5):
+        NewsPageFactory(
+            parent=news_index, title=f"Loft ladder {number}", body=body("A loft ladder.")
+        ).save_revision().publish()
+    monkeypatch.setattr("search.query.PARTIAL_COUNTED", 3)
+    bounded = client.get(URL, {"q": "loft insulation"})
+    assert bounded.context["results"].paginator.count == PAGE_SIZE + 3
+    assert f"More than {PAGE_SIZE + 3} results" in bounded.content.decode()
+    monkeypatch.setattr("search.query.PARTIAL_COUNTED", 1000)
+    every = client.get(URL, {"q": "loft insulation"})
+    assert every.context["results"].paginator.count == PAGE_SIZE + 5
+    assert "More than" not in every.content.decode()
