@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 
 from wagtail.search.backends import get_search_backend
 
-from home.pagination import paginate
+from home.pagination import paginate, query_without_page
 from localization.locales import term_names
 from peers.contributions import about, contributions_of, shares_words, words
 
@@ -104,9 +104,7 @@ class Listing:
 
     @cached_property
     def filter_query(self):
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        return params.urlencode()
+        return query_without_page(self.request)
 
     @cached_property
     def term_names(self):

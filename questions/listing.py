@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale
 
 from home.models import Topic
-from home.pagination import paginate
+from home.pagination import paginate, query_without_page
 from localization.locales import active_language_code
 from portal.page_cache import scope_generation
 
@@ -110,6 +110,4 @@ class QuestionList:
 
     @property
     def filter_query(self):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return query.urlencode()
+        return query_without_page(self.request)

@@ -12,3 +12,16 @@ def login(user, **kwargs):
     client = Client(**kwargs)
     client.force_login(user)
     return client
+
+
+def page(client, url):
+    """The page's HTML, which must answer 200."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def cached(client, url):
+    """The page as rendered from its fragments: the first request stored them."""
+    page(client, url)
+    return page(client, url)

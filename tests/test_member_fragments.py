@@ -14,7 +14,7 @@ from knowledge.factories import (
 )
 from peers.models import Introduction
 from questions.factories import AnswerFactory, QuestionFactory
-from tests.helpers import login
+from tests.helpers import cached, login, page
 from tests.test_peers import DIRECTORY, profile_of, publish
 
 
@@ -39,18 +39,6 @@ def people(home):
         )
     )
     return {"nadia": nadia, "omar": omar, "pia": pia, "quinn": quinn}
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def cached(client, url):
-    """The page as rendered from its fragments: the first request stored them."""
-    page(client, url)
-    return page(client, url)
 
 
 def test_each_member_sees_their_own_suggestions_never_anothers(people):

@@ -10,7 +10,7 @@ from knowledge.factories import MemberFactory
 from portal.page_cache import current_generation
 from questions.factories import AnswerFactory, QuestionFactory
 from questions.models import State
-from tests.helpers import login
+from tests.helpers import cached, login, page
 from workgroups.factories import (
     ConvenerFactory,
     MembershipFactory,
@@ -27,18 +27,6 @@ GROUPS = reverse("workgroups:index")
 @pytest.fixture(autouse=True)
 def fragments_cached(settings):
     settings.PAGE_CACHE_ENABLED = True  # and so members' fragments (never pages, for them)
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def cached(client, url):
-    """The page as rendered from its fragments: the first request stored them."""
-    page(client, url)
-    return page(client, url)
 
 
 def board(group):
